@@ -1,0 +1,81 @@
+"""pozo-site: typed models, contact blocks and content checks for Pozo Goldstein's site.
+
+>>> from pozo_site import PhoneNumber, default_firm
+>>> default_firm().toll_free_phone.number == PhoneNumber.parse("+1 888 472 5291")
+True
+"""
+
+from __future__ import annotations
+
+from pozo_site._article import FRONT_MATTER_KEYS, Article, ArticleImage, Section, Slug, make_slug
+from pozo_site._consultation import ConsultationRequest, ContactMethod, MatterType
+from pozo_site._contact import EmailAddress, LanguageTag
+from pozo_site._errors import FirmFileError, PhoneNumberError, PozoSiteError
+from pozo_site._files import (
+    default_firm,
+    example_articles,
+    example_content,
+    load_firm,
+    parse_firm,
+)
+from pozo_site._firm import (
+    Certification,
+    Credential,
+    DayOfWeek,
+    FirmPhone,
+    FirmProfile,
+    Offer,
+    Office,
+    OpeningHours,
+    PhoneRole,
+    PostalAddress,
+    SocialProfile,
+)
+from pozo_site._phone import (
+    NumberType,
+    PhoneNumber,
+    PhoneNumberConstraints,
+    PhoneStyle,
+    TollFreeNumber,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "FRONT_MATTER_KEYS",
+    "Article",
+    "ArticleImage",
+    "Certification",
+    "ConsultationRequest",
+    "ContactMethod",
+    "Credential",
+    "DayOfWeek",
+    "EmailAddress",
+    "FirmFileError",
+    "FirmPhone",
+    "FirmProfile",
+    "LanguageTag",
+    "MatterType",
+    "NumberType",
+    "Offer",
+    "Office",
+    "OpeningHours",
+    "PhoneNumber",
+    "PhoneNumberConstraints",
+    "PhoneNumberError",
+    "PhoneRole",
+    "PhoneStyle",
+    "PostalAddress",
+    "PozoSiteError",
+    "Section",
+    "Slug",
+    "SocialProfile",
+    "TollFreeNumber",
+    "__version__",
+    "default_firm",
+    "example_articles",
+    "example_content",
+    "load_firm",
+    "make_slug",
+    "parse_firm",
+]

@@ -1,0 +1,263 @@
+"""``Article``: a Markdown article with YAML front matter.
+
+The front matter keys are fixed so that content written today stays valid: ``title``,
+``slug``, ``date``, ``updated``, ``author``, ``summary``, ``tags`` and ``image`` (with
+``src`` and ``alt``). Everything after the front matter is the Markdown ``body``.
+
+>>> article = Article.from_markdown(
+...     "---\\ntitle: Know Your Rights\\ndate: 2024-05-01\\n---\\n## At Home\\n\\nStay calm.\\n"
+... )
+>>> article.slug, [s.title for s in article.sections], article.word_count
+('know-your-rights', ['At Home'], 4)
+>>> Article.from_markdown(article.to_markdown()) == article
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from typing import Annotated, Any, Final
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+from slugify import slugify
+
+from pozo_site._base import FrozenModel
+from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._text import LongText, ShortText, Text, clean_single_line
+from pozo_site._yaml import YamlError, load_yaml
+
+__all__ = [
+    "FRONT_MATTER_KEYS",
+    "WORDS_PER_MINUTE",
+    "Article",
+    "ArticleImage",
+    "Section",
+    "Slug",
+    "make_slug",
+]
+
+FRONT_MATTER_KEYS: Final = ("title", "slug", "date", "updated", "author", "summary", "tags", "image")
+"""The front matter keys, in the order :meth:`Article.to_markdown` writes them."""
+
+WORDS_PER_MINUTE: Final = 230
+"""Reading speed behind :attr:`Article.reading_time` (adult silent reading of prose)."""
+
+SLUG_MAX_LENGTH: Final = 100
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def make_slug(title: str) -> str:
+    """The slug ``python-slugify`` derives from ``title`` (at most 80 characters, whole words).
+
+    >>> make_slug("NYPD Receives and Denies 1,526 Detainer Requests from ICE in 2017")
+    'nypd-receives-and-denies-1-526-detainer-requests-from-ice-in-2017'
+    """
+    return slugify(clean_single_line(title), max_length=80, word_boundary=True)
+
+
+def _check_slug(value: str) -> str:
+    if len(value) > SLUG_MAX_LENGTH or not _SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug_invalid",
+            "a slug is lowercase letters and digits in words joined by single hyphens, "
+            "at most {max} characters, such as 'know-your-rights'",
+            {"max": SLUG_MAX_LENGTH},
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    Field(
+        json_schema_extra={"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": SLUG_MAX_LENGTH}
+    ),
+]
+"""A URL slug: lowercase ASCII words joined by single hyphens."""
+
+Tag = Annotated[str, Text(max_length=50)]
+
+
+class ArticleImage(FrozenModel):
+    """The article's lead image. ``alt`` is required: it is what a screen reader says."""
+
+    src: Annotated[str, Text(max_length=2048)]
+    """A URL or a path relative to the site."""
+    alt: Annotated[str, Text(max_length=500)]
+    """The text alternative; it cannot be empty."""
+
+
+class Section(FrozenModel):
+    """A heading of the article's body."""
+
+    level: Annotated[int, Field(ge=1, le=6)]
+    title: str
+    anchor: str
+    """The slug of the title, for in-page links."""
+    line: Annotated[int, Field(ge=1)]
+    """The 1-based line of the heading within the body."""
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+_WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
+
+
+class Article(FrozenModel):
+    """An article: its front matter fields and its Markdown ``body``.
+
+    ``slug`` is derived from the title when absent; ``updated`` cannot precede ``date``.
+    """
+
+    title: ShortText
+    slug: Slug
+    date: dt.date
+    """The publication date."""
+    updated: dt.date | None = None
+    author: ShortText | None = None
+    summary: Annotated[str, Text(max_length=500)] | None = None
+    tags: Annotated[tuple[Tag, ...], Field(max_length=30)] = ()
+    image: ArticleImage | None = None
+    body: LongText = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_slug(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("slug") in (None, ""):
+            title = data.get("title")
+            if isinstance(title, str) and len(title) <= 400:
+                derived = make_slug(title)
+                if derived:
+                    return {**data, "slug": derived}
+        return data
+
+    @model_validator(mode="after")
+    def _check_dates_and_tags(self) -> Article:
+        if self.updated is not None and self.updated < self.date:
+            raise PydanticCustomError(
+                "updated_before_date", "updated ({updated}) cannot precede date ({date})",
+                {"updated": self.updated.isoformat(), "date": self.date.isoformat()},
+            )
+        folded = [tag.casefold() for tag in self.tags]
+        if len(set(folded)) != len(folded):
+            raise PydanticCustomError("tags_not_unique", "each tag may be listed once")
+        return self
+
+    # -- reading and writing -------------------------------------------------------
+
+    @classmethod
+    def from_markdown(cls, text: str) -> Article:
+        """Read a Markdown document with YAML front matter.
+
+        Every problem, in the front matter's form as in its values, raises pydantic's
+        ``ValidationError``; front matter problems are located at ``("front_matter",)``.
+        """
+        try:
+            parts = split_front_matter(text)
+        except FrontMatterError as error:
+            raise _front_matter_error(error.code, str(error)) from None
+        try:
+            data = load_yaml(parts.yaml)
+        except YamlError as error:
+            where = f"line {parts.yaml_line + error.line - 1}: " if error.line else ""
+            raise _front_matter_error(error.code, f"{where}{error}") from None
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise _front_matter_error(
+                "front_matter_not_mapping", "the front matter must be a mapping of keys to values"
+            )
+        if "body" in data:
+            raise _front_matter_error(
+                "front_matter_body_key", "'body' is not a front matter key; the body follows it"
+            )
+        return cls.model_validate({**data, "body": parts.body})
+
+    def front_matter(self) -> dict[str, Any]:
+        """The front matter as plain YAML-ready values, in :data:`FRONT_MATTER_KEYS` order."""
+        data: dict[str, Any] = {"title": self.title, "slug": self.slug, "date": self.date}
+        optional = {"updated": self.updated, "author": self.author, "summary": self.summary}
+        data.update((key, value) for key, value in optional.items() if value is not None)
+        if self.tags:
+            data["tags"] = list(self.tags)
+        if self.image is not None:
+            data["image"] = {"src": self.image.src, "alt": self.image.alt}
+        return data
+
+    def to_markdown(self) -> str:
+        """Write the article as Markdown with YAML front matter; it reads back equal."""
+        front = yaml.safe_dump(
+            self.front_matter(),
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=1_000_000,
+        )
+        return f"---\n{front}---\n{self.body}"
+
+    # -- derived, read-only ----------------------------------------------------------
+
+    @functools.cached_property
+    def _tokens(self) -> list[Token]:
+        return _markdown().parse(self.body)
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The headings of the body, in order."""
+        tokens = self._tokens
+        found: list[Section] = []
+        for index, token in enumerate(tokens):
+            if token.type == "heading_open":
+                title = _inline_text(tokens[index + 1]).strip()
+                line = (token.map[0] if token.map else 0) + 1
+                found.append(
+                    Section(
+                        level=int(token.tag[1]),
+                        title=title,
+                        anchor=slugify(title),
+                        line=line,
+                    )
+                )
+        return tuple(found)
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body's text (Markdown syntax and code blocks not counted)."""
+        return sum(
+            len(_WORD.findall(_inline_text(token)))
+            for token in self._tokens
+            if token.type == "inline"
+        )
+
+    @property
+    def reading_time(self) -> dt.timedelta:
+        """Minutes to read the body at :data:`WORDS_PER_MINUTE`, rounded up (at least 1)."""
+        words = self.word_count
+        return dt.timedelta(minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0)
+
+
+def _front_matter_error(code: str, message: str) -> ValidationError:
+    details: list[InitErrorDetails] = [
+        {"type": PydanticCustomError(code, "{message}", {"message": message}), "loc": ("front_matter",), "input": None}
+    ]
+    return ValidationError.from_exception_data("Article", details)

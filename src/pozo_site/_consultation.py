@@ -1,0 +1,150 @@
+"""``ConsultationRequest``: what the firm's "free in-office consultation" form produces.
+
+Personal data stays private: the person's name, phone number, e-mail address and message
+never appear in ``repr()``, ``str()`` or the text of a validation error.
+
+>>> import datetime as dt
+>>> request = ConsultationRequest(
+...     name="Ana Example",
+...     phone="(212) 555-0123",
+...     matter_type="asylum",
+...     consent=True,
+...     submitted_at=dt.datetime(2026, 1, 5, 15, 0, tzinfo=dt.timezone.utc),
+... )
+>>> request.preferred_contact, request.urgent
+(<ContactMethod.PHONE: 'phone'>, False)
+>>> "Ana" in repr(request)
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from pozo_site._base import FrozenModel
+from pozo_site._contact import EmailAddress, LanguageTag
+from pozo_site._phone import PhoneNumber
+from pozo_site._text import MultiLine, ShortText
+
+__all__ = ["ConsultationRequest", "ContactMethod", "MatterType"]
+
+#: The earliest time zone on Earth is UTC-12: a date is in the past only once it has
+#: ended there too, so a visitor anywhere can pick their own "today".
+_EARLIEST_OFFSET = dt.timedelta(hours=-12)
+
+
+class MatterType(str, enum.Enum):
+    """The kind of immigration matter a consultation is about."""
+
+    FAMILY_IMMIGRATION = "family_immigration"
+    """Family-based petitions and visas (spouses, parents, children, siblings)."""
+    GREEN_CARD = "green_card"
+    """Permanent residence and adjustment of status."""
+    CITIZENSHIP = "citizenship"
+    """Naturalization and citizenship."""
+    DEPORTATION_DEFENSE = "deportation_defense"
+    """Removal proceedings before an immigration court."""
+    DETENTION = "detention"
+    """Someone is held by immigration authorities: bond and release."""
+    ASYLUM = "asylum"
+    """Asylum, withholding of removal and protection claims."""
+    DACA = "daca"
+    EMPLOYMENT_VISA = "employment_visa"
+    """Work visas and employment-based immigration."""
+    STUDENT_VISA = "student_visa"
+    VISITOR_VISA = "visitor_visa"
+    WAIVER = "waiver"
+    """Waivers of inadmissibility."""
+    CRIMINAL_IMMIGRATION = "criminal_immigration"
+    """Immigration consequences of criminal charges or convictions."""
+    APPEAL = "appeal"
+    """Appeals and motions to reopen."""
+    OTHER = "other"
+
+
+class ContactMethod(str, enum.Enum):
+    """How the person prefers to be contacted; it must be one they gave details for."""
+
+    PHONE = "phone"
+    TEXT_MESSAGE = "text_message"
+    EMAIL = "email"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class ConsultationRequest(FrozenModel):
+    """A request for a free in-office consultation, as submitted through the web form.
+
+    At least one of ``phone`` and ``email`` is required; ``preferred_contact`` defaults to
+    the phone when given; ``consent`` must be true; ``preferred_date`` cannot be in the
+    past at ``submitted_at`` (a timezone-aware time, now by default).
+    """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    name: Annotated[ShortText, Field(repr=False)]
+    phone: Annotated[PhoneNumber | None, Field(repr=False)] = None
+    email: Annotated[EmailAddress | None, Field(repr=False)] = None
+    preferred_contact: ContactMethod | None = None
+    preferred_language: LanguageTag | None = None
+    matter_type: MatterType
+    detained: bool = False
+    """Whether the person or a family member is detained now: the request is urgent."""
+    preferred_date: dt.date | None = None
+    """The day the person would like to visit the office."""
+    message: Annotated[MultiLine, Field(repr=False, max_length=5_000)] = ""
+    consent: Literal[True] = Field(
+        description="Explicit consent to be contacted about the request; must be true."
+    )
+    submitted_at: AwareDatetime = Field(default_factory=_now)
+
+    @field_validator("consent", mode="before")
+    @classmethod
+    def _require_consent(cls, value: Any) -> Any:
+        if value is not True:
+            raise PydanticCustomError(
+                "consent_required", "consent to be contacted must be given (true)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _check_contact_and_date(self) -> ConsultationRequest:
+        if self.phone is None and self.email is None:
+            raise PydanticCustomError(
+                "contact_required", "give a phone number, an e-mail address, or both"
+            )
+        wanted = self.preferred_contact
+        if wanted is None:
+            object.__setattr__(
+                self,
+                "preferred_contact",
+                ContactMethod.PHONE if self.phone is not None else ContactMethod.EMAIL,
+            )
+        elif wanted is ContactMethod.EMAIL and self.email is None:
+            raise PydanticCustomError(
+                "preferred_contact_missing", "the preferred contact is e-mail, but none was given"
+            )
+        elif wanted is not ContactMethod.EMAIL and self.phone is None:
+            raise PydanticCustomError(
+                "preferred_contact_missing",
+                "the preferred contact is by phone, but no phone number was given",
+            )
+        if self.preferred_date is not None:
+            earliest = (self.submitted_at.astimezone(dt.timezone.utc) + _EARLIEST_OFFSET).date()
+            if self.preferred_date < earliest:
+                raise PydanticCustomError(
+                    "preferred_date_in_past", "the preferred date cannot be in the past"
+                )
+        return self
+
+    @property
+    def urgent(self) -> bool:
+        """Whether staff should act first: someone is detained."""
+        return self.detained

@@ -1,0 +1,42 @@
+"""``pozo-site phone NUMBER...``: every form of each number."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from pozo_site._errors import PhoneNumberError
+from pozo_site._phone import PhoneNumber
+from pozo_site.render import phone_summary
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "phone",
+        help="print the forms of phone numbers",
+        description=(
+            "Print each number's E.164, national, international and tel: forms, its type, "
+            "and its vanity text where it has keypad letters. Exit 1 if any does not parse."
+        ),
+    )
+    parser.add_argument("numbers", nargs="+", metavar="NUMBER")
+    parser.add_argument(
+        "--region",
+        default="US",
+        help="where numbers without + are dialled from (ISO 3166-1 alpha-2; default US)",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = 0
+    blocks = []
+    for text in args.numbers:
+        try:
+            blocks.append(phone_summary(PhoneNumber.parse(text, args.region)))
+        except PhoneNumberError as error:
+            err.write(f"pozo-site phone: {text!r}: {error.message} [{error.code}]\n")
+            status = 2 if error.code == "phone_unknown_region" else 1
+    if blocks:
+        out.write("\n\n".join(blocks) + "\n")
+    return status

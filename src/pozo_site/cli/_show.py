@@ -1,0 +1,34 @@
+"""``pozo-site show``: the firm profile as readable text."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from pozo_site._errors import FirmFileError
+from pozo_site._files import default_firm, load_firm
+from pozo_site.render import firm_summary
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "show",
+        help="print the firm profile",
+        description="Print the firm profile (the embedded default, or --firm FILE) as text.",
+    )
+    parser.add_argument(
+        "--firm", metavar="PATH", help="a firm profile file (YAML, TOML or JSON) to read instead"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        firm = load_firm(args.firm) if args.firm else default_firm()
+    except FirmFileError as error:
+        err.write(f"{error.path}: {error.message}\n")
+        for line in error.details:
+            err.write(f"{error.path}: {line}\n")
+        return 1
+    out.write(firm_summary(firm))
+    return 0

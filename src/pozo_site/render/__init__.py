@@ -1,0 +1,7 @@
+"""Outputs made from the models: pure functions, model in, ``str`` out. No I/O."""
+
+from __future__ import annotations
+
+from pozo_site.render._summary import firm_summary, phone_summary
+
+__all__ = ["firm_summary", "phone_summary"]
