@@ -43,7 +43,16 @@ __all__ = [
     "make_slug",
 ]
 
-FRONT_MATTER_KEYS: Final = ("title", "slug", "date", "updated", "author", "summary", "tags", "image")
+FRONT_MATTER_KEYS: Final = (
+    "title",
+    "slug",
+    "date",
+    "updated",
+    "author",
+    "summary",
+    "tags",
+    "image",
+)
 """The front matter keys, in the order :meth:`Article.to_markdown` writes them."""
 
 WORDS_PER_MINUTE: Final = 230
@@ -120,7 +129,7 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-_WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
+_WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
 
 
 class Article(FrozenModel):
@@ -155,7 +164,8 @@ class Article(FrozenModel):
     def _check_dates_and_tags(self) -> Article:
         if self.updated is not None and self.updated < self.date:
             raise PydanticCustomError(
-                "updated_before_date", "updated ({updated}) cannot precede date ({date})",
+                "updated_before_date",
+                "updated ({updated}) cannot precede date ({date})",
                 {"updated": self.updated.isoformat(), "date": self.date.isoformat()},
             )
         folded = [tag.casefold() for tag in self.tags]
@@ -258,6 +268,10 @@ class Article(FrozenModel):
 
 def _front_matter_error(code: str, message: str) -> ValidationError:
     details: list[InitErrorDetails] = [
-        {"type": PydanticCustomError(code, "{message}", {"message": message}), "loc": ("front_matter",), "input": None}
+        {
+            "type": PydanticCustomError(code, "{message}", {"message": message}),
+            "loc": ("front_matter",),
+            "input": None,
+        }
     ]
     return ValidationError.from_exception_data("Article", details)

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Final
 
 import email_validator

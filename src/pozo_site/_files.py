@@ -25,8 +25,9 @@ from pozo_site._firm import FirmProfile
 from pozo_site._yaml import YamlError, load_yaml
 
 if sys.version_info >= (3, 11):
-    import tomllib
     from importlib.resources.abc import Traversable
+
+    import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     from importlib.abc import Traversable
 
@@ -104,24 +105,30 @@ def load_firm(path: str | Path) -> FirmProfile:
             raw = handle.read(MAX_FIRM_FILE_BYTES + 1)
     except OSError as error:
         raise FirmFileError(
-            f"cannot read the file: {error.strerror or error}", path=str(path), code="firm_file_read"
+            f"cannot read the file: {error.strerror or error}",
+            path=str(path),
+            code="firm_file_read",
         ) from None
     if len(raw) > MAX_FIRM_FILE_BYTES:
         raise FirmFileError(
-            f"the file is larger than {MAX_FIRM_FILE_BYTES} bytes", path=str(path), code="firm_file_size"
+            f"the file is larger than {MAX_FIRM_FILE_BYTES} bytes",
+            path=str(path),
+            code="firm_file_size",
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FirmFileError(
-            f"the file is not UTF-8 text (byte {error.start})", path=str(path), code="firm_file_encoding"
+            f"the file is not UTF-8 text (byte {error.start})",
+            path=str(path),
+            code="firm_file_encoding",
         ) from None
     return parse_firm(text, name=str(path))
 
 
 def example_content() -> Traversable:
     """The example content folder shipped in the package: ``firm.yaml`` and ``articles/``."""
-    return resources.files("pozo_site").joinpath("data", "content")
+    return resources.files("pozo_site").joinpath("data").joinpath("content")
 
 
 @functools.cache

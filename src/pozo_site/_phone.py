@@ -247,7 +247,7 @@ def _check_valid(number: phonenumbers.PhoneNumber) -> None:
         raise PhoneNumberError(
             "the country calling code is not valid", code="phone_invalid_country_code"
         )
-    where = phonenumbers.region_code_for_country_code(number.country_code)
+    where = phonenumbers.region_code_for_country_code(number.country_code or 0)
     raise PhoneNumberError(
         f"the digits are not a number in service in region {where} "
         "(possible length, but not an assigned range)"
@@ -426,7 +426,7 @@ class PhoneNumber:
     @property
     def country_code(self) -> int:
         """The country calling code, ``1`` for North America."""
-        return int(self._number.country_code)
+        return int(self._number.country_code or 0)
 
     @property
     def region(self) -> str | None:
@@ -450,19 +450,20 @@ class PhoneNumber:
         '888-472-5291'
         """
         style = PhoneStyle(style)
-        if style is PhoneStyle.E164:
-            return self._e164
-        if style is PhoneStyle.INTERNATIONAL:
-            return self._international
-        if style is PhoneStyle.NATIONAL:
-            return self._national
-        if style is PhoneStyle.RFC3966:
-            return self._rfc3966
         if style is PhoneStyle.DISPLAY:
             return self.display
+        if style is PhoneStyle.DASHES:
+            return _dashes(self._national)
         if style is PhoneStyle.DIGITS:
-            return f"1-{_dashes(self._national)}" if self.country_code == 1 else self._international
-        return _dashes(self._national)
+            if self.country_code == 1:
+                return f"1-{_dashes(self._national)}"
+            return self._international
+        return {
+            PhoneStyle.E164: self._e164,
+            PhoneStyle.INTERNATIONAL: self._international,
+            PhoneStyle.NATIONAL: self._national,
+            PhoneStyle.RFC3966: self._rfc3966,
+        }[style]
 
     def as_phonenumbers(self) -> phonenumbers.PhoneNumber:
         """A copy of the underlying ``phonenumbers.PhoneNumber``."""
@@ -599,5 +600,7 @@ class PhoneNumberConstraints:
 
 _DEFAULT_CONSTRAINTS: Final = PhoneNumberConstraints()
 
-TollFreeNumber = Annotated[PhoneNumber, PhoneNumberConstraints(number_types=frozenset({NumberType.TOLL_FREE}))]
+TollFreeNumber = Annotated[
+    PhoneNumber, PhoneNumberConstraints(number_types=frozenset({NumberType.TOLL_FREE}))
+]
 """A ``PhoneNumber`` field that accepts only toll-free numbers."""

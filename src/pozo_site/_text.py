@@ -97,9 +97,7 @@ class Text:
     def __get_pydantic_core_schema__(
         self, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(
-            self._clean, core_schema.str_schema()
-        )
+        return core_schema.no_info_after_validator_function(self._clean, core_schema.str_schema())
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler

@@ -32,7 +32,9 @@ class YamlError(ValueError):
     ``code`` is ``yaml_syntax``, ``yaml_alias``, ``yaml_too_deep`` or ``yaml_multiple_documents``.
     """
 
-    def __init__(self, message: str, *, code: str, line: int | None = None, column: int | None = None):
+    def __init__(
+        self, message: str, *, code: str, line: int | None = None, column: int | None = None
+    ):
         super().__init__(message)
         self.code = code
         self.line = line

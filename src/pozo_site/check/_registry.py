@@ -48,11 +48,7 @@ class Rule:
     """The standard or rule of professional conduct it supports, e.g. "NY Rule 7.1(f)"."""
 
     def __post_init__(self) -> None:
-        if (
-            len(self.code) != 4
-            or self.code[0] != self.family.value
-            or not self.code[1:].isdigit()
-        ):
+        if len(self.code) != 4 or self.code[0] != self.family.value or not self.code[1:].isdigit():
             raise ValueError(f"rule code {self.code!r} must be {self.family.value} + 3 digits")
 
 
