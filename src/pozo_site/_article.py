@@ -66,7 +66,7 @@ def make_slug(title: str) -> str:
     """The slug ``python-slugify`` derives from ``title`` (at most 80 characters, whole words).
 
     >>> make_slug("NYPD Receives and Denies 1,526 Detainer Requests from ICE in 2017")
-    'nypd-receives-and-denies-1-526-detainer-requests-from-ice-in-2017'
+    'nypd-receives-and-denies-1526-detainer-requests-from-ice-in-2017'
     """
     return slugify(clean_single_line(title), max_length=80, word_boundary=True)
 

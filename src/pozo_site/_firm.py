@@ -14,7 +14,8 @@ import datetime as dt
 import enum
 from typing import Annotated
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from pozo_site._base import FrozenModel
 from pozo_site._contact import EmailAddress, LanguageTag
@@ -174,7 +175,9 @@ class FirmProfile(FrozenModel):
     """
 
     name: ShortText
-    phones: Annotated[tuple[FirmPhone, ...], Field(min_length=1, max_length=20)]
+    phones: Annotated[
+        tuple[FirmPhone, ...], Field(max_length=20, json_schema_extra={"minItems": 1})
+    ]
     offer: Offer | None = None
     practice_areas: Annotated[tuple[ShortText, ...], Field(max_length=50)] = ()
     areas_served: Annotated[tuple[ShortText, ...], Field(max_length=50)] = ()
@@ -188,6 +191,17 @@ class FirmProfile(FrozenModel):
     social_profiles: Annotated[tuple[SocialProfile, ...], Field(max_length=20)] = ()
     advertising_notice: ShortText | None = None
     """The attorney-advertising label its site must show (NY Rule 7.1(f))."""
+
+    @field_validator("phones")
+    @classmethod
+    def _at_least_one_phone(cls, phones: tuple[FirmPhone, ...]) -> tuple[FirmPhone, ...]:
+        # Checked here rather than with min_length, which pydantic also reports (confusingly)
+        # when an item of a non-empty list is invalid.
+        if not phones:
+            raise PydanticCustomError(
+                "phones_required", "list at least one phone number; the firm must be reachable"
+            )
+        return phones
 
     @model_validator(mode="after")
     def _check_phones(self) -> FirmProfile:
