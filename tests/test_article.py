@@ -98,14 +98,18 @@ def test_bom_and_crlf_are_accepted() -> None:
 
 
 def test_slug_is_derived_with_python_slugify() -> None:
-    article = Article.from_markdown("---\ntitle: Él Niño & the I-130 Form!\ndate: 2024-01-01\n---\n")
+    article = Article.from_markdown(
+        "---\ntitle: Él Niño & the I-130 Form!\ndate: 2024-01-01\n---\n"
+    )
     assert article.slug == "el-nino-the-i-130-form"
     assert make_slug("NYPD Receives and Denies 1,526 Detainer Requests from ICE in 2017") == (
         "nypd-receives-and-denies-1526-detainer-requests-from-ice-in-2017"
     )
 
 
-@pytest.mark.parametrize("slug", ["Has Caps", "double--hyphen", "-lead", "trail-", "a_b", "x" * 101])
+@pytest.mark.parametrize(
+    "slug", ["Has Caps", "double--hyphen", "-lead", "trail-", "a_b", "x" * 101]
+)
 def test_invalid_slugs(slug: str) -> None:
     with pytest.raises(ValidationError) as info:
         Article(title="T", slug=slug, date=dt.date(2024, 1, 1))

@@ -86,7 +86,9 @@ def test_preferred_date_today_anywhere_on_earth_is_accepted() -> None:
     assert ConsultationRequest.model_validate(data(preferred_date="2026-03-02")).preferred_date
     # Just after midnight UTC it is still the previous day in the Americas.
     early = dt.datetime(2026, 3, 2, 0, 30, tzinfo=dt.timezone.utc)
-    request = ConsultationRequest.model_validate(data(submitted_at=early, preferred_date="2026-03-01"))
+    request = ConsultationRequest.model_validate(
+        data(submitted_at=early, preferred_date="2026-03-01")
+    )
     assert request.preferred_date == dt.date(2026, 3, 1)
 
 

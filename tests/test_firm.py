@@ -141,12 +141,16 @@ def test_main_phone_falls_back_to_first() -> None:
         ),
     ],
 )
-def test_invalid_profiles(change: dict[str, object], loc_start: tuple[object, ...], message: str) -> None:
+def test_invalid_profiles(
+    change: dict[str, object], loc_start: tuple[object, ...], message: str
+) -> None:
     data = {**example_firm_data(), **change}
     with pytest.raises(ValidationError) as info:
         FirmProfile.model_validate(data)
     errors = info.value.errors()
-    assert any(tuple(e["loc"][: len(loc_start)]) == loc_start and message in e["msg"] for e in errors), errors
+    assert any(
+        tuple(e["loc"][: len(loc_start)]) == loc_start and message in e["msg"] for e in errors
+    ), errors
 
 
 def test_opening_hours_are_checked() -> None:
@@ -167,7 +171,9 @@ def test_profile_is_frozen() -> None:
 
 
 def test_text_fields_lose_control_characters() -> None:
-    firm = FirmProfile.model_validate({**example_firm_data(), "name": "Example\r\nBcc: x@example.com"})
+    firm = FirmProfile.model_validate(
+        {**example_firm_data(), "name": "Example\r\nBcc: x@example.com"}
+    )
     assert firm.name == "ExampleBcc: x@example.com"
 
 
@@ -229,7 +235,9 @@ def test_load_firm_validation_details_name_keys(tmp_path: Path) -> None:
     path.write_text("name: X\nphones:\n  - role: main\n    number: '212'\n", encoding="utf-8")
     with pytest.raises(FirmFileError) as info:
         load_firm(path)
-    assert info.value.details == ("phones.0.number: the number has too few digits [phone_too_short]",)
+    assert info.value.details == (
+        "phones.0.number: the number has too few digits [phone_too_short]",
+    )
 
 
 def test_load_firm_missing_and_wrong_suffix(tmp_path: Path) -> None:

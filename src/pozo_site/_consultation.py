@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 from pozo_site._base import FrozenModel
 from pozo_site._contact import EmailAddress, LanguageTag
 from pozo_site._phone import PhoneNumber
-from pozo_site._text import MultiLine, ShortText
+from pozo_site._text import ShortText, Text
 
 __all__ = ["ConsultationRequest", "ContactMethod", "MatterType"]
 
@@ -99,7 +99,9 @@ class ConsultationRequest(FrozenModel):
     """Whether the person or a family member is detained now: the request is urgent."""
     preferred_date: dt.date | None = None
     """The day the person would like to visit the office."""
-    message: Annotated[MultiLine, Field(repr=False, max_length=5_000)] = ""
+    message: Annotated[
+        str, Text(max_length=5_000, min_length=0, multi_line=True), Field(repr=False)
+    ] = ""
     consent: Literal[True] = Field(
         description="Explicit consent to be contacted about the request; must be true."
     )
