@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -30,6 +30,9 @@ from pozo_site._base import FrozenModel
 from pozo_site._contact import EmailAddress, LanguageTag
 from pozo_site._phone import PhoneNumber
 from pozo_site._text import ShortText, Text
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 __all__ = ["ConsultationRequest", "ContactMethod", "MatterType"]
 
@@ -150,3 +153,24 @@ class ConsultationRequest(FrozenModel):
     def urgent(self) -> bool:
         """Whether staff should act first: someone is detained."""
         return self.detained
+
+    def summary(self) -> str:
+        """A plain-text summary for the firm's staff; urgent requests are marked at the top.
+
+        It holds the person's details (it is for staff); see
+        :func:`pozo_site._intake.consultation_summary`.
+        """
+        from pozo_site._intake import consultation_summary  # noqa: PLC0415 (import cycle)
+
+        return consultation_summary(self)
+
+    def to_email(self, *, to: str, sender: str, firm_name: str | None = None) -> EmailMessage:
+        """The intake e-mail for this request, from ``sender`` to the staff address ``to``.
+
+        The subject names the matter type and urgency, the body is :meth:`summary`, and
+        ``Reply-To`` is the person's e-mail when given; nothing the person typed reaches
+        any other header. See :func:`pozo_site._intake.consultation_email`.
+        """
+        from pozo_site._intake import consultation_email  # noqa: PLC0415 (import cycle)
+
+        return consultation_email(self, to=to, sender=sender, firm_name=firm_name)
