@@ -1,0 +1,169 @@
+"""``pozo-site contact-block``: the firm's contact block in one of the formats.
+
+Exit codes: 0 written; 1 the firm file, the template file or the template is bad; 2 a
+usage error (unknown format, a template for a format that takes none) or the output file
+cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any, TextIO
+
+from pozo_site._errors import FirmFileError
+from pozo_site._files import default_firm, load_firm
+from pozo_site._firm import FirmProfile
+from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
+
+__all__ = ["handle", "register", "write_atomic"]
+
+_MAX_TEMPLATE_BYTES = 100_000
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``contact-block`` subcommand."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "contact-block",
+        help="print the firm's contact block (text, Markdown, HTML, JSON-LD or vCard)",
+        description=(
+            "Print the firm's contact block (the embedded default firm, or --firm FILE) in "
+            "one format. Human formats (text, markdown, html, html+jsonld) may use your own "
+            "Jinja2 template (--template); jsonld and vcard/vcard4 are serialised from data."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=list(CONTACT_BLOCK_FORMATS),
+        default=ContactBlockFormat.TEXT.value,
+        help="the output format (default: text)",
+    )
+    parser.add_argument(
+        "--firm", metavar="PATH", help="a firm profile file (YAML, TOML or JSON) to read instead"
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="write to PATH (replaced atomically) instead of standard output",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="PATH",
+        help="a Jinja2 template (UTF-8) for a human format, rendered in a sandbox",
+    )
+    parser.set_defaults(handler=handle)
+
+
+class _Failure(Exception):
+    """A problem to report: the lines to print and the exit code."""
+
+    def __init__(self, lines: list[str], status: int) -> None:
+        super().__init__(lines[0] if lines else "")
+        self.lines = lines
+        self.status = status
+
+
+def _read_template(path: str) -> str:
+    def fail(message: str) -> _Failure:
+        return _Failure([f"{path}: {message}"], 1)
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise fail(f"cannot read the template: {error.strerror or error}") from None
+    if len(raw) > _MAX_TEMPLATE_BYTES:
+        raise fail(f"a template is at most {_MAX_TEMPLATE_BYTES} bytes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise fail(f"the template is not UTF-8 text (byte {error.start})") from None
+
+
+def _load_firm(path: str | None) -> FirmProfile:
+    if path is None:
+        return default_firm()
+    try:
+        return load_firm(path)
+    except FirmFileError as error:
+        lines = [f"{error.path}: {error.message}"]
+        lines += [f"{error.path}: {line}" for line in error.details]
+        raise _Failure(lines, 1) from None
+
+
+def _render(args: argparse.Namespace) -> str:
+    renderer = CONTACT_BLOCK_FORMATS[args.format]
+    if args.template is not None and not renderer.templated:
+        raise _Failure(
+            [
+                "pozo-site contact-block: --template applies to text, markdown, html and "
+                f"html+jsonld, not to {args.format}"
+            ],
+            2,
+        )
+    firm = _load_firm(args.firm)
+    template = _read_template(args.template) if args.template is not None else None
+    try:
+        return renderer(firm, template=template)
+    except RenderError as error:
+        where = f"line {error.line}: " if error.line else ""
+        source = args.template or "pozo-site contact-block"
+        raise _Failure([f"{source}: {where}{error.message} [{error.code}]"], 1) from None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` exactly (no newline translation), atomically.
+
+    The bytes go to a new file beside ``path`` first, which then replaces ``path`` in one
+    step, so a reader never sees half a file. A replaced file keeps its permissions; a new
+    one gets the usual ones (``0o666`` less the umask). Raises ``OSError``.
+    """
+    folder = path.parent
+    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _write_stdout(out: TextIO, text: str) -> None:
+    # Write the bytes as they are (vCard's CRLF must not be translated), in UTF-8.
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``contact-block`` with parsed ``args``; return the exit code."""
+    try:
+        text = _render(args)
+    except _Failure as failure:
+        err.writelines(f"{line}\n" for line in failure.lines)
+        return failure.status
+    if args.output is None:
+        _write_stdout(out, text)
+        return 0
+    try:
+        write_atomic(Path(args.output), text)
+    except OSError as error:
+        err.write(f"{args.output}: cannot write the file: {error.strerror or error}\n")
+        return 2
+    return 0

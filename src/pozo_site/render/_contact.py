@@ -1,0 +1,187 @@
+"""The firm's contact block in every format, chosen by name from one table.
+
+>>> from pozo_site import default_firm
+>>> print(render_contact_block(default_firm(), "text"), end="")
+Pozo Goldstein
+Call Today for a FREE in-office consultation
+<BLANKLINE>
+Office: (212) 201-9031
+Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)
+<BLANKLINE>
+Practice areas: Immigration law
+Areas served: New York City, New York State
+>>> sorted(CONTACT_BLOCK_FORMATS)
+['html', 'html+jsonld', 'jsonld', 'markdown', 'text', 'vcard', 'vcard4']
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from pozo_site._firm import FirmProfile
+from pozo_site.render._jsonld import firm_jsonld, jsonld_script, render_firm_jsonld
+from pozo_site.render._templating import RenderError, TemplateKind, render_shipped, render_source
+from pozo_site.render._vcard import render_vcard3, render_vcard4
+from pozo_site.render._view import contact_view
+
+__all__ = [
+    "CONTACT_BLOCK_FORMATS",
+    "ContactBlockFormat",
+    "ContactBlockRenderer",
+    "render_contact_block",
+]
+
+
+class ContactBlockFormat(str, enum.Enum):
+    """The formats of :func:`render_contact_block` (the CLI's ``--format`` choices)."""
+
+    TEXT = "text"
+    """Plain text for e-mail footers and terminals."""
+    MARKDOWN = "markdown"
+    """Markdown with ``tel:`` links; firm values are escaped, never markup."""
+    HTML = "html"
+    """An ``<address class="h-card">`` fragment with microformats2 classes."""
+    HTML_JSONLD = "html+jsonld"
+    """The HTML fragment followed by the JSON-LD in a ``<script>`` element."""
+    JSONLD = "jsonld"
+    """schema.org ``LegalService`` JSON-LD."""
+    VCARD = "vcard"
+    """vCard 3.0 (RFC 2426), CRLF line ends."""
+    VCARD4 = "vcard4"
+    """vCard 4.0 (RFC 6350), CRLF line ends."""
+
+
+@dataclass(frozen=True)
+class ContactBlockRenderer:
+    """One entry of :data:`CONTACT_BLOCK_FORMATS`: how to render a format, and what it is."""
+
+    format: ContactBlockFormat
+    media_type: str
+    """The media type of the output, e.g. ``text/vcard``."""
+    suffix: str
+    """The usual file name suffix, e.g. ``.vcf``."""
+    templated: bool
+    """Whether the output comes from a template (and so accepts a caller's own)."""
+    _render: Callable[[FirmProfile, str | None], str]
+
+    def __call__(self, firm: FirmProfile, *, template: str | None = None) -> str:
+        """Render ``firm``; ``template`` is a Jinja2 source for the templated formats only."""
+        if template is not None and not self.templated:
+            raise RenderError(
+                f"the {self.format.value} format is serialised from data and takes no "
+                "template; templates apply to text, markdown, html and html+jsonld",
+                code="template_not_supported",
+            )
+        return self._render(firm, template)
+
+
+def _templated(kind: TemplateKind, name: str) -> Callable[[FirmProfile, str | None], str]:
+    def render(firm: FirmProfile, template: str | None) -> str:
+        context = contact_view(firm).as_context()
+        if template is None:
+            return render_shipped(kind, name, context)
+        return render_source(kind, template, context)
+
+    return render
+
+
+_html = _templated(TemplateKind.HTML, "contact.html.j2")
+
+
+def _html_jsonld(firm: FirmProfile, template: str | None) -> str:
+    html = _html(firm, template)
+    return f"{html.rstrip()}\n{jsonld_script(firm_jsonld(firm))}"
+
+
+def _data(render: Callable[[FirmProfile], str]) -> Callable[[FirmProfile, str | None], str]:
+    return lambda firm, _template: render(firm)
+
+
+def _entry(
+    format_: ContactBlockFormat,
+    media_type: str,
+    suffix: str,
+    render: Callable[[FirmProfile, str | None], str],
+    *,
+    templated: bool,
+) -> tuple[str, ContactBlockRenderer]:
+    return format_.value, ContactBlockRenderer(format_, media_type, suffix, templated, render)
+
+
+CONTACT_BLOCK_FORMATS: Final[Mapping[str, ContactBlockRenderer]] = MappingProxyType(
+    dict(
+        [
+            _entry(
+                ContactBlockFormat.TEXT,
+                "text/plain; charset=utf-8",
+                ".txt",
+                _templated(TemplateKind.TEXT, "contact.txt.j2"),
+                templated=True,
+            ),
+            _entry(
+                ContactBlockFormat.MARKDOWN,
+                "text/markdown; charset=utf-8",
+                ".md",
+                _templated(TemplateKind.MARKDOWN, "contact.md.j2"),
+                templated=True,
+            ),
+            _entry(
+                ContactBlockFormat.HTML, "text/html; charset=utf-8", ".html", _html, templated=True
+            ),
+            _entry(
+                ContactBlockFormat.HTML_JSONLD,
+                "text/html; charset=utf-8",
+                ".html",
+                _html_jsonld,
+                templated=True,
+            ),
+            _entry(
+                ContactBlockFormat.JSONLD,
+                "application/ld+json",
+                ".jsonld",
+                _data(render_firm_jsonld),
+                templated=False,
+            ),
+            _entry(
+                ContactBlockFormat.VCARD,
+                "text/vcard; charset=utf-8",
+                ".vcf",
+                _data(render_vcard3),
+                templated=False,
+            ),
+            _entry(
+                ContactBlockFormat.VCARD4,
+                "text/vcard; charset=utf-8",
+                ".vcf",
+                _data(render_vcard4),
+                templated=False,
+            ),
+        ]
+    )
+)
+"""Format name to renderer; the CLI's ``--format`` choices come from its keys."""
+
+
+def render_contact_block(
+    firm: FirmProfile, format: ContactBlockFormat | str, *, template: str | None = None
+) -> str:
+    """The firm's contact block in ``format`` (a :class:`ContactBlockFormat` or its name).
+
+    ``template`` is a Jinja2 template source of the firm's own for a human format (text,
+    markdown, html, html+jsonld); it renders in a sandbox, with the context described by
+    :class:`~pozo_site.render.ContactView`. Raises :class:`~pozo_site.render.RenderError`
+    (a ``ValueError``): ``format_unknown``, ``template_not_supported`` for a template with
+    jsonld or vcard, or a ``template_*`` code when the template fails.
+    """
+    name = format.value if isinstance(format, ContactBlockFormat) else format
+    renderer = CONTACT_BLOCK_FORMATS.get(name)
+    if renderer is None:
+        choices = ", ".join(CONTACT_BLOCK_FORMATS)
+        raise RenderError(
+            f"unknown contact block format; choose one of: {choices}", code="format_unknown"
+        )
+    return renderer(firm, template=template)

@@ -1,0 +1,89 @@
+"""Escaping for the formats the contact blocks are written in: Markdown and JSON in HTML.
+
+HTML escaping is Jinja2's (MarkupSafe); this module holds the two escapes it lacks.
+
+>>> escape_markdown("*Foo* [x](javascript:alert(1))")
+'\\\\*Foo\\\\* \\\\[x\\\\](javascript:alert(1))'
+>>> markdown_url("https://example.com/a_(b)")
+'https://example.com/a_%28b%29'
+>>> json_for_script({"name": "</script>"})
+'{"name": "\\\\u003c/script\\\\u003e"}'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Final
+
+from markupsafe import Markup
+
+__all__ = ["MarkdownText", "escape_markdown", "json_for_script", "markdown_url"]
+
+
+class MarkdownText(str):
+    """A string that is already Markdown: :func:`escape_markdown` leaves it unchanged."""
+
+    __slots__ = ()
+
+
+# Characters that start inline markup anywhere in a line: code spans, emphasis, links and
+# images, autolinks and raw HTML, entities, GFM tables and strikethrough, and the braces
+# of attribute extensions (Pandoc, kramdown). A backslash before any ASCII punctuation is
+# a CommonMark escape, so each of these reads back as itself.
+_INLINE: Final = re.compile(r"([\\`*_\[\]<>&|~{}])")
+# Markup that only counts at the start of a line: ATX headings, block quotes, list items
+# ("-", "+", "1." and "1)"), setext underlines. A value may be printed at a line's start
+# (or right after a list marker), so its first character is escaped wherever it goes.
+_LINE_START: Final = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
+
+
+def escape_markdown(value: object) -> MarkdownText:
+    """``value`` as Markdown text that renders as exactly that text, with no markup.
+
+    A :class:`MarkdownText` is returned as it is, so escaping twice is harmless, and so is
+    a ``markupsafe.Markup`` (what Jinja's ``|safe`` filter makes): text a template marked
+    as already written in the output language. Meant for one-line values (the models strip
+    line breaks from every one-line field).
+    """
+    if isinstance(value, MarkdownText):
+        return value
+    if isinstance(value, Markup):
+        return MarkdownText(value)
+    text = _INLINE.sub(r"\\\1", str(value))
+    text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1)
+    return MarkdownText(text)
+
+
+_URL_UNSAFE: Final = re.compile(r"[\s()<>\\`\x00-\x1f\x7f]")
+
+
+def markdown_url(url: object) -> MarkdownText:
+    """``url`` made safe as a Markdown link destination ``[text](url)``.
+
+    Percent-encodes the characters that would end or break the destination (spaces,
+    parentheses, angle brackets, backslashes, controls); the URL keeps its meaning.
+    """
+    return MarkdownText(_URL_UNSAFE.sub(lambda m: f"%{ord(m[0]):02X}", str(url)))
+
+
+_SCRIPT_ESCAPES: Final = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_SCRIPT_UNSAFE: Final = re.compile("[<>&\u2028\u2029]")
+
+
+def json_for_script(data: Any, *, indent: int | None = None) -> str:
+    """``data`` as JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 become JSON ``\\uXXXX`` escapes, which every JSON
+    parser reads back as the same characters, so no value can close the element, open a
+    comment or break a JavaScript reader (WHATWG HTML 4.12.1.3, JSON-LD 1.1 section 7.2).
+    Never HTML entities: those stay escaped after parsing.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m[0]], text)

@@ -1,0 +1,153 @@
+"""Jinja2 environments for the human-readable formats, and the errors rendering raises.
+
+One environment per kind of output (``text``, ``markdown``, ``html``), made once:
+
+- the shipped templates (``render/templates/*.j2``) load through ``PackageLoader``;
+- a caller's own template source is user input, so it renders in a ``SandboxedEnvironment``
+  with the same settings, and its errors become :class:`RenderError`.
+
+HTML autoescapes every ``{{ value }}``. Markdown escapes every ``{{ value }}`` for Markdown
+(through ``finalize``), so that no firm value turns into a link or emphasis; the
+``markdown_url`` filter prepares link destinations. Plain text escapes nothing. Undefined
+names are errors (``StrictUndefined``), never silently empty.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from pozo_site._errors import PozoSiteError
+from pozo_site.render._escape import escape_markdown, markdown_url
+
+__all__ = [
+    "MAX_TEMPLATE_CHARS",
+    "RenderError",
+    "TemplateKind",
+    "render_shipped",
+    "render_source",
+]
+
+MAX_TEMPLATE_CHARS: Final = 100_000
+"""Longest template source :func:`render_source` accepts."""
+
+
+class RenderError(PozoSiteError, ValueError):
+    """A contact block, call to action or structured data cannot be rendered as asked.
+
+    ``code`` is one of ``format_unknown`` (no such format), ``template_not_supported`` (a
+    template was given for a format that is serialised from data), ``template_too_long``,
+    ``template_syntax``, ``template_undefined`` (the template names a value that does not
+    exist), ``template_unsafe`` (the sandbox refused an operation) or ``template_failed``.
+    ``line`` is the template line of a template error, when known.
+    """
+
+    code = "render_error"
+
+    def __init__(self, message: str, *, code: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, code=code)
+        self.line = line
+
+
+class TemplateKind(str, enum.Enum):
+    """The kinds of template output, each with its own escaping."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+def _options(kind: TemplateKind) -> dict[str, Any]:
+    finalize: Callable[[Any], Any] | None = (
+        escape_markdown if kind is TemplateKind.MARKDOWN else None
+    )
+    return {
+        "autoescape": kind is TemplateKind.HTML,
+        "finalize": finalize,
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "auto_reload": False,
+    }
+
+
+def _add_filters(environment: jinja2.Environment) -> jinja2.Environment:
+    environment.filters["markdown_url"] = markdown_url
+    environment.filters["markdown_escape"] = escape_markdown
+    return environment
+
+
+@functools.cache
+def _shipped(kind: TemplateKind) -> jinja2.Environment:
+    loader = jinja2.PackageLoader("pozo_site.render", "templates")
+    return _add_filters(jinja2.Environment(loader=loader, **_options(kind)))
+
+
+@functools.cache
+def _sandbox(kind: TemplateKind) -> SandboxedEnvironment:
+    environment = SandboxedEnvironment(**_options(kind))
+    _add_filters(environment)
+    return environment
+
+
+def render_shipped(kind: TemplateKind, name: str, context: Mapping[str, Any]) -> str:
+    """Render the shipped template ``name`` (e.g. ``contact.html.j2``) with ``context``."""
+    return _shipped(kind).get_template(name).render(context)
+
+
+def render_source(kind: TemplateKind, source: str, context: Mapping[str, Any]) -> str:
+    """Render a caller's template ``source`` in the sandbox of ``kind``.
+
+    Raises :class:`RenderError` for a template that does not parse, names an undefined
+    value, tries an operation the sandbox forbids, or fails while rendering.
+    """
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise RenderError(
+            f"a template is at most {MAX_TEMPLATE_CHARS} characters", code="template_too_long"
+        )
+    environment = _sandbox(kind)
+    try:
+        template = environment.from_string(source)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(
+            f"template syntax error: {error.message}", code="template_syntax", line=error.lineno
+        ) from None
+    try:
+        return template.render(context)
+    except jinja2.UndefinedError as error:
+        raise RenderError(
+            f"template uses an undefined value: {error.message}",
+            code="template_undefined",
+            line=_template_line(error),
+        ) from None
+    except SecurityError as error:
+        raise RenderError(
+            f"the template tried an unsafe operation: {error}",
+            code="template_unsafe",
+            line=_template_line(error),
+        ) from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+        raise RenderError(
+            f"the template failed: {type(error).__name__}: {error}",
+            code="template_failed",
+            line=_template_line(error),
+        ) from None
+
+
+def _template_line(error: BaseException) -> int | None:
+    # Jinja rewrites the traceback so that template frames carry the template's line
+    # numbers under the file name "<template>".
+    traceback = error.__traceback__
+    line = None
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
