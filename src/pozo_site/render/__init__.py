@@ -2,7 +2,57 @@
 
 from __future__ import annotations
 
+from pozo_site.render._contact import (
+    CONTACT_BLOCK_FORMATS,
+    ContactBlockFormat,
+    ContactBlockRenderer,
+    render_contact_block,
+)
+from pozo_site.render._cta import CALL_TO_ACTION_FORMATS, render_call_to_action
+from pozo_site.render._escape import escape_markdown, json_for_script, markdown_url
+from pozo_site.render._jsonld import (
+    article_jsonld,
+    firm_jsonld,
+    jsonld_script,
+    render_article_jsonld,
+    render_firm_jsonld,
+)
 from pozo_site.render._summary import firm_summary, phone_summary
+from pozo_site.render._templating import RenderError
 from pozo_site.render._vcard import render_vcard3, render_vcard4
+from pozo_site.render._view import (
+    ContactView,
+    HoursView,
+    LinkView,
+    OfficeView,
+    PhoneView,
+    contact_view,
+)
 
-__all__ = ["firm_summary", "phone_summary", "render_vcard3", "render_vcard4"]
+__all__ = [
+    "CALL_TO_ACTION_FORMATS",
+    "CONTACT_BLOCK_FORMATS",
+    "ContactBlockFormat",
+    "ContactBlockRenderer",
+    "ContactView",
+    "HoursView",
+    "LinkView",
+    "OfficeView",
+    "PhoneView",
+    "RenderError",
+    "article_jsonld",
+    "contact_view",
+    "escape_markdown",
+    "firm_jsonld",
+    "firm_summary",
+    "json_for_script",
+    "jsonld_script",
+    "markdown_url",
+    "phone_summary",
+    "render_article_jsonld",
+    "render_call_to_action",
+    "render_contact_block",
+    "render_firm_jsonld",
+    "render_vcard3",
+    "render_vcard4",
+]
