@@ -38,15 +38,23 @@ from pozo_site._phone import (
     PhoneStyle,
     TollFreeNumber,
 )
+from pozo_site.render import (
+    CONTACT_BLOCK_FORMATS,
+    ContactBlockFormat,
+    RenderError,
+    render_contact_block,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CONTACT_BLOCK_FORMATS",
     "FRONT_MATTER_KEYS",
     "Article",
     "ArticleImage",
     "Certification",
     "ConsultationRequest",
+    "ContactBlockFormat",
     "ContactMethod",
     "Credential",
     "DayOfWeek",
@@ -67,6 +75,7 @@ __all__ = [
     "PhoneStyle",
     "PostalAddress",
     "PozoSiteError",
+    "RenderError",
     "Section",
     "Slug",
     "SocialProfile",
@@ -78,4 +87,5 @@ __all__ = [
     "load_firm",
     "make_slug",
     "parse_firm",
+    "render_contact_block",
 ]
