@@ -1,0 +1,188 @@
+"""``pozo-site schema``: the JSON Schemas editors use, valid and pinned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from pozo_site import ConsultationRequest, default_firm
+from pozo_site._frontmatter import split_front_matter
+from pozo_site.cli import main
+from pozo_site.cli._schema import JSON_SCHEMA_DIALECT, SCHEMA_BY_NAME, build_schema
+
+NAMES = ("article", "consultation", "firm")
+
+# STYLE habit 10: the top-level properties of each exported schema change only on purpose.
+PINNED_PROPERTIES = {
+    "article": {"title", "slug", "date", "updated", "author", "summary", "tags", "image"},
+    "consultation": {
+        "name",
+        "phone",
+        "email",
+        "preferred_contact",
+        "preferred_language",
+        "matter_type",
+        "detained",
+        "preferred_date",
+        "message",
+        "consent",
+        "submitted_at",
+    },
+    "firm": {
+        "name",
+        "phones",
+        "offer",
+        "practice_areas",
+        "areas_served",
+        "credentials",
+        "certifications",
+        "advertising_notice",
+        "offices",
+        "email",
+        "website",
+        "languages",
+        "social_profiles",
+    },
+}
+PINNED_REQUIRED = {
+    "article": {"title", "date"},
+    "consultation": {"name", "matter_type", "consent"},
+    "firm": {"name", "phones"},
+}
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def printed(name: str) -> dict[str, Any]:
+    code, out, err = run("schema", name)
+    assert (code, err) == (0, "")
+    schema: dict[str, Any] = json.loads(out)
+    return schema
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        printed(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def as_editor_sees(value: Any) -> Any:
+    """YAML as an editor's YAML 1.2 language server sees it: dates are plain strings."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat()))
+
+
+def example_front_matter() -> dict[str, Any]:
+    articles = resources.files("pozo_site").joinpath("data", "content", "articles")
+    entry = next(e for e in articles.iterdir() if e.name.endswith(".md"))
+    data = yaml.safe_load(split_front_matter(entry.read_text(encoding="utf-8")).yaml)
+    assert isinstance(data["date"], dt.date)  # PyYAML reads dates; editors see strings
+    result: dict[str, Any] = as_editor_sees(data)
+    return result
+
+
+def test_names_are_pinned() -> None:
+    assert tuple(sorted(SCHEMA_BY_NAME)) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_printed_schema_is_valid_draft_2020_12(name: str) -> None:
+    schema = printed(name)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert (
+        schema["$schema"] == JSON_SCHEMA_DIALECT == "https://json-schema.org/draft/2020-12/schema"
+    )
+    assert next(iter(schema)) == "$schema"
+    assert "$id" not in schema
+    assert schema["title"]
+    assert schema["type"] == "object"
+    assert schema["additionalProperties"] is False
+    assert schema == build_schema(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_top_level_properties_are_pinned(name: str) -> None:
+    schema = printed(name)
+    assert set(schema["properties"]) == PINNED_PROPERTIES[name]
+    assert set(schema["required"]) == PINNED_REQUIRED[name]
+
+
+def test_article_schema_is_front_matter_only() -> None:
+    schema = printed("article")
+    assert "body" not in schema["properties"]
+    assert schema["title"] == "ArticleFrontMatter"
+    assert schema["properties"]["slug"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def test_shipped_firm_file_validates() -> None:
+    text = resources.files("pozo_site").joinpath("data", "content", "firm.yaml").read_text("utf-8")
+    validator("firm").validate(as_editor_sees(yaml.safe_load(text)))
+
+
+def test_default_firm_dump_validates() -> None:
+    validator("firm").validate(default_firm().model_dump(mode="json"))
+
+
+def test_shipped_article_front_matter_validates() -> None:
+    validator("article").validate(example_front_matter())
+
+
+def test_consultation_dump_validates() -> None:
+    request = ConsultationRequest(
+        name="Ana Example",
+        phone="(212) 555-0123",
+        email="ana@example.com",
+        matter_type="asylum",
+        consent=True,
+        submitted_at=dt.datetime(2026, 1, 5, 15, 0, tzinfo=dt.timezone.utc),
+    )
+    validator("consultation").validate(request.model_dump(mode="json"))
+
+
+@pytest.mark.parametrize(
+    ("change", "valid"),
+    [
+        ({}, True),
+        ({"slug": None}, True),  # removed below: the slug is derived from the title
+        ({"body": "text"}, False),
+        ({"titel": "typo"}, False),
+        ({"title": None}, False),
+        ({"slug": "Not A Slug"}, False),
+        ({"date": "2018-02-30"}, False),
+        ({"date": "yesterday"}, False),
+        ({"tags": "one"}, False),
+        ({"image": {"src": "a.jpg"}}, False),
+        ({"image": {"src": "a.jpg", "alt": ""}}, False),
+        ({"image": {"src": "a.jpg", "alt": "A courthouse"}}, True),
+    ],
+)
+def test_article_schema_accepts_and_refuses(change: dict[str, Any], valid: bool) -> None:
+    data = {**example_front_matter(), **change}
+    data = {key: value for key, value in data.items() if value is not None}
+    errors = list(validator("article").iter_errors(data))
+    assert (not errors) is valid, [error.message for error in errors]
+
+
+def test_firm_schema_refuses_unknown_keys_and_missing_phones() -> None:
+    check = validator("firm")
+    firm = as_editor_sees(default_firm().model_dump(mode="json"))
+    assert not list(check.iter_errors(firm))
+    assert list(check.iter_errors({**firm, "adress": "typo"}))
+    assert list(check.iter_errors({key: v for key, v in firm.items() if key != "phones"}))
+
+
+def test_unknown_schema_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run("schema", "invoice")
+    assert code == 2
+    assert out == ""
+    assert "invalid choice: 'invoice'" in capsys.readouterr().err  # argparse writes to stderr
