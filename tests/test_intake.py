@@ -321,6 +321,8 @@ def test_validation_errors_hold_no_personal_data(changes: dict[str, Any]) -> Non
     with pytest.raises(ValidationError) as info:
         make(**changes)
     error = info.value
+    # hide_input_in_errors governs the text; errors() hands back the raw input by design
+    # (pydantic's API) unless asked not to, so callers that log errors must pass this.
     texts = [
         str(error),
         repr(error),
