@@ -186,3 +186,53 @@ def test_unknown_schema_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert code == 2
     assert out == ""
     assert "invalid choice: 'invoice'" in capsys.readouterr().err  # argparse writes to stderr
+
+
+# Keywords added after draft 7; the VS Code YAML extension's validator is draft 7 at heart,
+# so the exported schemas stay within what it understands (docs/check.md says so).
+NEWER_THAN_DRAFT_7 = {
+    "prefixItems",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "$dynamicRef",
+    "$dynamicAnchor",
+    "$recursiveRef",
+    "$anchor",
+    "dependentRequired",
+    "dependentSchemas",
+    "minContains",
+    "maxContains",
+}
+
+
+def keywords(value: Any) -> set[str]:
+    """Every keyword used anywhere in a schema (property and $defs names excluded)."""
+    found: set[str] = set()
+    if isinstance(value, list):
+        for item in value:
+            found |= keywords(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found.add(key)
+            named = key in ("properties", "$defs") and isinstance(item, dict)
+            for sub in item.values() if named else (item,):
+                found |= keywords(sub)
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_schemas_use_no_keyword_newer_than_draft_7(name: str) -> None:
+    schema = printed(name)
+    assert not keywords(schema) & NEWER_THAN_DRAFT_7
+    # $defs is not a draft-7 keyword, but "#/$defs/..." references are plain JSON
+    # pointers, which a draft-7 validator follows.
+    draft7 = {key: value for key, value in schema.items() if key != "$schema"}
+    jsonschema.Draft7Validator.check_schema(draft7)
+
+
+def test_draft_7_validator_agrees_on_the_examples() -> None:
+    firm = as_editor_sees(default_firm().model_dump(mode="json"))
+    for name, data in (("firm", firm), ("article", example_front_matter())):
+        schema = {k: v for k, v in printed(name).items() if k != "$schema"}
+        jsonschema.Draft7Validator(schema).validate(data)
+        assert list(jsonschema.Draft7Validator(schema).iter_errors({**data, "typo": 1}))
