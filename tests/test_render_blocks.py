@@ -1,0 +1,671 @@
+"""Contact blocks in text, Markdown and HTML, and the article call to action.
+
+Judged by real consumers: mf2py reads the h-card back, html5lib (strict) parses the HTML,
+markdown-it-py parses the Markdown, vobject reads the vCards the format table hands out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+import importlib
+import json
+import re
+from typing import Any
+
+import html5lib
+import mf2py
+import pytest
+import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from pozo_site import (
+    CONTACT_BLOCK_FORMATS,
+    ContactBlockFormat,
+    FirmProfile,
+    PhoneNumber,
+    RenderError,
+    default_firm,
+    render_contact_block,
+)
+from pozo_site._firm import DayOfWeek, OpeningHours
+from pozo_site._text import clean_single_line
+from pozo_site.render import (
+    CALL_TO_ACTION_FORMATS,
+    contact_view,
+    escape_markdown,
+    firm_jsonld,
+    json_for_script,
+    markdown_url,
+    render_call_to_action,
+    render_vcard3,
+    render_vcard4,
+)
+from pozo_site.render._view import _hours_view, voice_phone
+
+EXAMPLE: dict[str, Any] = {
+    "name": "Example Immigration Law",
+    "advertising_notice": "Attorney Advertising",
+    "phones": [
+        {"role": "main", "number": "(212) 555-0123"},
+        {"role": "toll_free", "number": "1-800-555-0199", "label": "Toll Free"},
+        {"role": "fax", "number": "(212) 555-0145"},
+    ],
+    "offer": {"headline": "FREE in-office consultation", "call_to_action": "Call Today"},
+    "practice_areas": ["Immigration law", "Asylum"],
+    "areas_served": ["New York City", "New York State"],
+    "offices": [
+        {
+            "name": "Main office",
+            "address": {
+                "street_address": "100 Example Street, Suite 5",
+                "locality": "New York",
+                "region": "NY",
+                "postal_code": "10001",
+            },
+            "phone": "(212) 555-0177",
+            "hours": [
+                {"days": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+                 "opens": "09:00", "closes": "17:30"},
+                {"days": ["saturday"], "opens": "10:00", "closes": "13:00"},
+            ],
+        }
+    ],
+    "email": "intake@example.com",
+    "website": "https://www.example.com/",
+    "languages": ["en", "es"],
+    "social_profiles": [{"network": "Facebook", "url": "https://www.facebook.com/example"}],
+}  # fmt: skip
+
+HUMAN = ("text", "markdown", "html", "html+jsonld")
+MY_MODULES = (
+    "pozo_site.render._escape",
+    "pozo_site.render._view",
+    "pozo_site.render._jsonld",
+    "pozo_site.render._contact",
+    "pozo_site.render._cta",
+)
+
+
+@pytest.fixture(scope="module")
+def example() -> FirmProfile:
+    return FirmProfile.model_validate(EXAMPLE)
+
+
+def firms(example: FirmProfile) -> list[FirmProfile]:
+    return [default_firm(), example]
+
+
+def parse_strict(html: str) -> Any:
+    """Parse an HTML fragment with html5lib in strict mode: any parse error raises."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(html)
+
+
+def h_card(html: str) -> dict[str, list[Any]]:
+    items = mf2py.parse(doc=html, html_parser="html5lib")["items"]
+    assert [item["type"] for item in items] == [["h-card"]]
+    properties: dict[str, list[Any]] = items[0]["properties"]
+    return properties
+
+
+MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markdown_links(text: str) -> list[tuple[str, str]]:
+    """(link text, href) of every link in ``text``."""
+    links = []
+    for token in MARKDOWN.parse(text):
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type == "link_open":
+                label = []
+                for inner in children[index + 1 :]:
+                    if inner.type == "link_close":
+                        break
+                    label.append(inner.content)
+                links.append(("".join(label), str(child.attrs["href"])))
+    return links
+
+
+# -- the shipped modules' examples ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", MY_MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    assert result.attempted > 0
+
+
+# -- the format table ------------------------------------------------------------------
+
+
+def test_format_table_names_every_format() -> None:
+    assert list(CONTACT_BLOCK_FORMATS) == [f.value for f in ContactBlockFormat]
+    assert set(CONTACT_BLOCK_FORMATS) == {
+        "text", "markdown", "html", "html+jsonld", "jsonld", "vcard", "vcard4"
+    }  # fmt: skip
+    assert {name for name, r in CONTACT_BLOCK_FORMATS.items() if r.templated} == set(HUMAN)
+    for name, renderer in CONTACT_BLOCK_FORMATS.items():
+        assert renderer.format.value == name
+        assert renderer.suffix.startswith(".")
+
+
+@pytest.mark.parametrize("fmt", list(ContactBlockFormat))
+def test_enum_and_name_give_the_same_bytes(fmt: ContactBlockFormat, example: FirmProfile) -> None:
+    by_enum = render_contact_block(example, fmt)
+    assert by_enum == render_contact_block(example, fmt.value)
+    assert by_enum == CONTACT_BLOCK_FORMATS[fmt.value](example)
+
+
+def test_unknown_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="choose one of") as info:
+        render_contact_block(default_firm(), "pdf")
+    assert isinstance(info.value, RenderError)
+    assert info.value.code == "format_unknown"
+
+
+@pytest.mark.parametrize("fmt", ["jsonld", "vcard", "vcard4"])
+def test_template_refused_for_data_formats(fmt: str) -> None:
+    with pytest.raises(ValueError, match="takes no template") as info:
+        render_contact_block(default_firm(), fmt, template="{{ name }}")
+    assert isinstance(info.value, RenderError)
+    assert info.value.code == "template_not_supported"
+
+
+@pytest.mark.parametrize("fmt", list(ContactBlockFormat))
+def test_output_is_deterministic(fmt: ContactBlockFormat, example: FirmProfile) -> None:
+    for firm in firms(example):
+        copy = FirmProfile.model_validate(firm.model_dump())
+        first = render_contact_block(firm, fmt)
+        assert first == render_contact_block(firm, fmt) == render_contact_block(copy, fmt)
+        assert first.endswith("\n")
+        assert first.encode("utf-8") == render_contact_block(copy, fmt).encode("utf-8")
+
+
+def test_vcard_formats_come_from_the_vcard_module(example: FirmProfile) -> None:
+    for firm in firms(example):
+        v3 = render_contact_block(firm, "vcard")
+        v4 = render_contact_block(firm, "vcard4")
+        assert v3 == render_vcard3(firm)
+        assert v4 == render_vcard4(firm)
+        for card, version in ((v3, "3.0"), (v4, "4.0")):
+            parsed = vobject.readOne(card)
+            assert parsed.version.value == version
+            assert parsed.fn.value == firm.name
+            tels = {PhoneNumber.parse(t.value.removeprefix("tel:")) for t in parsed.tel_list}
+            assert tels == firm.numbers
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def test_text_default_firm() -> None:
+    assert render_contact_block(default_firm(), "text") == (
+        "Pozo Goldstein\n"
+        "Call Today for a FREE in-office consultation\n"
+        "\n"
+        "Office: (212) 201-9031\n"
+        "Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)\n"
+        "\n"
+        "Practice areas: Immigration law\n"
+        "Areas served: New York City, New York State\n"
+    )
+
+
+def test_text_example_firm(example: FirmProfile) -> None:
+    assert render_contact_block(example, "text") == (
+        "Attorney Advertising\n"
+        "Example Immigration Law\n"
+        "Call Today for a FREE in-office consultation\n"
+        "\n"
+        "Office: (212) 555-0123\n"
+        "Toll Free: (800) 555-0199\n"
+        "Fax: (212) 555-0145\n"
+        "\n"
+        "Practice areas: Immigration law, Asylum\n"
+        "Areas served: New York City, New York State\n"
+        "\n"
+        "Main office\n"
+        "100 Example Street, Suite 5\n"
+        "New York, NY 10001\n"
+        "Phone: (212) 555-0177\n"
+        "Hours: Monday to Friday, 9:00 AM to 5:30 PM\n"
+        "Hours: Saturday, 10:00 AM to 1:00 PM\n"
+        "\n"
+        "E-mail: intake@example.com\n"
+        "Website: https://www.example.com/\n"
+        "Facebook: https://www.facebook.com/example\n"
+    )
+
+
+def test_text_minimal_firm_has_no_empty_sections() -> None:
+    firm = FirmProfile(name="Solo Law", phones=[{"role": "main", "number": "212-555-0100"}])
+    assert render_contact_block(firm, "text") == "Solo Law\n\nOffice: (212) 555-0100\n"
+
+
+def test_text_foreign_office_prints_its_country() -> None:
+    firm = FirmProfile.model_validate(
+        {
+            "name": "Example Abogados",
+            "phones": [{"role": "main", "number": "+34 912 345 678"}],
+            "offices": [
+                {
+                    "address": {
+                        "street_address": "Calle Ejemplo 1",
+                        "locality": "Madrid",
+                        "region": "MD",
+                        "postal_code": "28001",
+                        "country": "ES",
+                    }
+                }
+            ],
+        }
+    )
+    text = render_contact_block(firm, "text")
+    assert "Office: 912 34 56 78\n" in text
+    assert text.endswith("Calle Ejemplo 1\nMadrid, MD 28001\nES\n")
+
+
+# -- Markdown --------------------------------------------------------------------------
+
+
+def test_markdown_default_firm() -> None:
+    text = render_contact_block(default_firm(), "markdown")
+    assert text == (
+        "**Pozo Goldstein**\n"
+        "\n"
+        "Call Today for a FREE in-office consultation\n"
+        "\n"
+        "- Office: [(212) 201-9031](tel:+1-212-201-9031)\n"
+        "- Toll Free: [1-88-VISA-LAW-1 (1-888-472-5291)](tel:+1-888-472-5291)\n"
+        "- Practice areas: Immigration law\n"
+        "- Areas served: New York City, New York State\n"
+    )
+
+
+def test_markdown_links_read_back(example: FirmProfile) -> None:
+    for firm in firms(example):
+        links = markdown_links(render_contact_block(firm, "markdown"))
+        tel_links = [(label, href) for label, href in links if href.startswith("tel:")]
+        voice = [p for p in firm.phones if p.role.value != "fax"]
+        office_phones = [o.phone for o in firm.offices if o.phone is not None]
+        expected = [p.number for p in voice] + office_phones
+        assert [PhoneNumber.parse(href) for _, href in tel_links] == expected
+        assert [href for _, href in tel_links] == [n.tel_uri for n in expected]
+        for label, href in tel_links:
+            number = PhoneNumber.parse(href)
+            if number.vanity is None and (vanity := _vanity_of(firm, number)):
+                assert label == f"{vanity} ({number.format('digits')})"
+    example_links = dict(markdown_links(render_contact_block(example, "markdown")))
+    assert example_links["intake@example.com"] == "mailto:intake@example.com"
+    assert example_links["https://www.example.com/"] == "https://www.example.com/"
+    assert example_links["https://www.facebook.com/example"] == "https://www.facebook.com/example"
+
+
+def _vanity_of(firm: FirmProfile, number: PhoneNumber) -> str | None:
+    return next((p.number.vanity for p in firm.phones if p.number == number), None)
+
+
+def test_markdown_one_list_for_the_facts(example: FirmProfile) -> None:
+    tokens = MARKDOWN.parse(render_contact_block(example, "markdown"))
+    lists = [t for t in tokens if t.type == "bullet_list_open"]
+    assert len(lists) == 2  # the facts, and the office's phone and hours nested in it
+    assert [t.level for t in lists] == [0, 2]
+    headings = [t for t in tokens if t.type.startswith("heading")]
+    assert headings == []
+
+
+def test_markdown_values_never_become_markup() -> None:
+    name = "*Foo* [x](javascript:alert(1)) <b>bold</b> &amp; `code`"
+    firm = FirmProfile(
+        name=name,
+        phones=[{"role": "main", "number": "212-555-0100", "label": "1. _Call_"}],
+        practice_areas=["# Heading", "~~gone~~ | cell |"],
+    )
+    text = render_contact_block(firm, "markdown")
+    tokens = MARKDOWN.parse(text)
+    assert not any(t.type.startswith(("heading", "ordered_list", "html", "table")) for t in tokens)
+    inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert {c.type for c in inline} <= {"text", "strong_open", "strong_close", "link_open",
+                                        "link_close", "softbreak"}  # fmt: skip
+    assert [href for _, href in markdown_links(text)] == ["tel:+1-212-555-0100"]
+    plain = "".join(c.content for c in inline if c.type == "text")
+    for value in (name, "1. _Call_", "# Heading", "~~gone~~ | cell |"):
+        assert value in plain
+
+
+# -- the Markdown escape filter ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ("Pozo Goldstein", "Pozo Goldstein"),
+        ("*Foo* [x](javascript:..)", "\\*Foo\\* \\[x\\](javascript:..)"),
+        ("a_b", "a\\_b"),
+        ("<script>", "\\<script\\>"),
+        ("&amp;", "\\&amp;"),
+        ("# Title", "\\# Title"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("1986. A year", "1986\\. A year"),
+        ("1) First", "1\\) First"),
+        ("in-office 1-88-VISA-LAW-1", "in-office 1-88-VISA-LAW-1"),
+        ("back\\slash", "back\\\\slash"),
+        ("{.class}", "\\{.class\\}"),
+    ],
+)
+def test_escape_markdown_examples(value: str, escaped: str) -> None:
+    assert escape_markdown(value) == escaped
+    assert escape_markdown(escape_markdown(value)) == escaped  # idempotent
+
+
+def rendered_plain_text(source: str) -> tuple[list[str], str]:
+    tokens = MARKDOWN.parse(source)
+    children = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    return [t.type for t in tokens] + [c.type for c in children], "".join(
+        c.content for c in children
+    )
+
+
+single_line = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60
+).map(clean_single_line)
+markdownish = st.lists(
+    st.sampled_from(list("\\`*_[]()<>&#!|~{}+-=.:0123456789 ax")) | single_line, max_size=12
+).map(lambda parts: clean_single_line("".join(parts)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(single_line, markdownish))
+def test_escaped_markdown_renders_as_the_same_text(value: str) -> None:
+    if not value:
+        return
+    for source in (escape_markdown(value), f"- {escape_markdown(value)}"):
+        types, plain = rendered_plain_text(source)
+        assert set(types) <= {
+            "paragraph_open", "paragraph_close", "inline", "text",
+            "bullet_list_open", "bullet_list_close", "list_item_open", "list_item_close",
+        }  # fmt: skip
+        assert plain == value
+
+
+def test_markdown_url_keeps_links_whole() -> None:
+    url = "https://example.com/a_(b) c<d>\\e"
+    source = f"[x]({markdown_url(url)})"
+    assert markdown_links(source) == [("x", "https://example.com/a_%28b%29%20c%3Cd%3E%5Ce")]
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def test_html_default_firm() -> None:
+    html = render_contact_block(default_firm(), "html")
+    assert html == (
+        '<address class="h-card">\n'
+        '  <p><strong class="p-name p-org">Pozo Goldstein</strong></p>\n'
+        '  <p class="p-note">Call Today for a FREE in-office consultation</p>\n'
+        "  <ul>\n"
+        '    <li>Office: <a href="tel:+1-212-201-9031"><data class="p-tel" '
+        'value="+1-212-201-9031">(212) 201-9031</data></a></li>\n'
+        '    <li>Toll Free: <a href="tel:+1-888-472-5291"><data class="p-tel" '
+        'value="+1-888-472-5291">1-88-VISA-LAW-1 (1-888-472-5291)</data></a></li>\n'
+        "  </ul>\n"
+        '  <p>Practice areas: <span class="p-category">Immigration law</span></p>\n'
+        "  <p>Areas served: New York City, New York State</p>\n"
+        "</address>\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["html", "html+jsonld"])
+def test_html_parses_strictly(fmt: str, example: FirmProfile) -> None:
+    for firm in firms(example):
+        fragment = parse_strict(render_contact_block(firm, fmt))
+        assert [child.tag for child in fragment] == (
+            ["address"] if fmt == "html" else ["address", "script"]
+        )
+
+
+def test_h_card_default_firm() -> None:
+    firm = default_firm()
+    card = h_card(render_contact_block(firm, "html"))
+    assert card["name"] == card["org"] == ["Pozo Goldstein"]
+    assert card["tel"] == ["+1-212-201-9031", "+1-888-472-5291"]
+    assert [PhoneNumber.parse(tel) for tel in card["tel"]] == [p.number for p in firm.phones]
+    assert card["note"] == ["Call Today for a FREE in-office consultation"]
+    assert card["category"] == ["Immigration law"]
+    assert "email" not in card
+    assert "url" not in card
+    assert "adr" not in card
+
+
+def test_h_card_example_firm(example: FirmProfile) -> None:
+    card = h_card(render_contact_block(example, "html"))
+    assert card["name"] == card["org"] == [example.name]
+    numbers = [p.number for p in example.phones] + [o.phone for o in example.offices if o.phone]
+    assert [PhoneNumber.parse(tel) for tel in card["tel"]] == numbers
+    assert card["email"] == [f"mailto:{example.email}"]
+    assert card["url"] == [str(example.website), "https://www.facebook.com/example"]
+    assert card["category"] == list(example.practice_areas)
+    [adr] = card["adr"]
+    assert adr["type"] == ["h-adr"]
+    address = example.offices[0].address
+    assert adr["properties"] == {
+        "street-address": [address.street_address],
+        "locality": [address.locality],
+        "region": [address.region],
+        "postal-code": [address.postal_code],
+    }
+
+
+def _links(html: str) -> list[Any]:
+    return [e for e in parse_strict(html).iter() if e.tag == "a"]
+
+
+def test_vanity_link_shows_letters_and_digits() -> None:
+    links = _links(render_contact_block(default_firm(), "html"))
+    vanity = next(a for a in links if "VISA" in "".join(a.itertext()))
+    visible = "".join(vanity.itertext())
+    # WCAG 2.5.3: no aria-label, so the accessible name is the visible text, which holds
+    # the letters as printed and the digits a screen reader can read out.
+    assert visible == "1-88-VISA-LAW-1 (1-888-472-5291)"
+    assert "aria-label" not in vanity.attrib
+    assert vanity.attrib["href"] == "tel:+1-888-472-5291"
+
+
+def test_tel_links_are_rfc3966(example: FirmProfile) -> None:
+    pattern = re.compile(r"tel:\+[0-9]+(?:-[0-9]+)*(?:;ext=[0-9]+)?")
+    for firm in firms(example):
+        for link in _links(render_contact_block(firm, "html")):
+            href = link.attrib["href"]
+            if href.startswith("tel:"):
+                assert pattern.fullmatch(href)
+    fax = next(p for p in example.phones if p.role.value == "fax")
+    hrefs = [a.attrib["href"] for a in _links(render_contact_block(example, "html"))]
+    assert fax.number.tel_uri not in hrefs  # a fax is listed, not offered as a call link
+
+
+def test_extension_survives_every_form() -> None:
+    firm = FirmProfile(name="Ext Law", phones=[{"role": "main", "number": "212-555-0100 x12"}])
+    card = h_card(render_contact_block(firm, "html"))
+    assert card["tel"] == ["+1-212-555-0100;ext=12"]
+    assert PhoneNumber.parse(card["tel"][0]) == firm.phones[0].number
+    assert firm_jsonld(firm)["telephone"] == "+1-212-555-0100;ext=12"
+    assert "[(212) 555-0100 ext. 12](tel:+1-212-555-0100;ext=12)" in render_contact_block(
+        firm, "markdown"
+    )
+
+
+def test_html_jsonld_embeds_the_firm_jsonld(example: FirmProfile) -> None:
+    for firm in firms(example):
+        fragment = parse_strict(render_contact_block(firm, "html+jsonld"))
+        scripts = [e for e in fragment.iter() if e.tag == "script"]
+        assert len(scripts) == 1
+        assert scripts[0].attrib == {"type": "application/ld+json"}
+        assert json.loads(scripts[0].text) == firm_jsonld(firm)
+        assert h_card(render_contact_block(firm, "html+jsonld")) == h_card(
+            render_contact_block(firm, "html")
+        )
+
+
+# -- the view and its helpers ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (["monday", "tuesday", "wednesday", "thursday", "friday"], "Monday to Friday"),
+        (["friday", "monday", "wednesday"], "Monday, Wednesday, Friday"),
+        (["saturday", "sunday"], "Saturday, Sunday"),
+        (["monday", "tuesday", "wednesday", "saturday"], "Monday to Wednesday, Saturday"),
+        (["sunday"], "Sunday"),
+    ],
+)
+def test_days_text(days: list[str], expected: str) -> None:
+    hours = OpeningHours(days=tuple(DayOfWeek(d) for d in days), opens="09:00", closes="17:00")
+    assert _hours_view(hours).days_text == expected
+
+
+def test_clock_times() -> None:
+    view = _hours_view(
+        OpeningHours(days=(DayOfWeek.MONDAY,), opens=dt.time(0, 30), closes=dt.time(12, 0))
+    )
+    assert (view.opens, view.closes) == ("00:30", "12:00")
+    assert view.text == "Monday, 12:30 AM to 12:00 PM"
+
+
+def test_offer_text_article() -> None:
+    firm = FirmProfile(
+        name="A",
+        phones=[{"role": "main", "number": "212-555-0100"}],
+        offer={"headline": "in-office consultation at no cost", "call_to_action": "Call"},
+    )
+    assert contact_view(firm).offer_text == "Call for an in-office consultation at no cost"
+
+
+def test_voice_phone_skips_fax() -> None:
+    firm = FirmProfile(
+        name="A",
+        phones=[
+            {"role": "fax", "number": "212-555-0100"},
+            {"role": "other", "number": "212-555-0101"},
+        ],
+    )
+    assert voice_phone(firm).number == PhoneNumber.parse("212-555-0101")
+    assert firm_jsonld(firm)["telephone"] == "+1-212-555-0101"
+
+
+def test_json_for_script_escapes() -> None:
+    data = {"a": "</script><!-- & \u2028\u2029 >"}
+    text = json_for_script(data)
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == data
+
+
+# -- a firm's own template -------------------------------------------------------------
+
+
+def test_own_text_template(example: FirmProfile) -> None:
+    # trim_blocks is on, as in the shipped templates: a block tag eats its newline.
+    template = "{{ name }}\n{% for p in phones %}\n{{ p.label }} {{ p.telephone }}\n{% endfor %}\n"
+    assert render_contact_block(example, "text", template=template) == (
+        "Example Immigration Law\nOffice +1-212-555-0123\nToll Free +1-800-555-0199\n"
+        "Fax +1-212-555-0145\n"
+    )
+
+
+def test_own_html_template_is_autoescaped() -> None:
+    firm = FirmProfile(name="<b>Bold & Co</b>", phones=[{"role": "main", "number": "212-555-0100"}])
+    html = render_contact_block(firm, "html", template="<p>{{ name }}</p>")
+    assert html == "<p>&lt;b&gt;Bold &amp; Co&lt;/b&gt;</p>"
+
+
+def test_own_html_template_with_jsonld() -> None:
+    firm = default_firm()
+    html = render_contact_block(firm, "html+jsonld", template='<p class="h-card">{{ name }}</p>')
+    assert html.startswith(
+        '<p class="h-card">Pozo Goldstein</p>\n<script type="application/ld+json">'
+    )
+
+
+def test_own_markdown_template_escapes_and_safe_opts_out() -> None:
+    firm = FirmProfile(name="*Star*", phones=[{"role": "main", "number": "212-555-0100"}])
+    template = (
+        "{% macro bold(x) %}**{{ x }}**{% endmacro %}"
+        "{{ name }} {{ bold(name) | safe }} [call]({{ main_phone.tel_uri | markdown_url }})"
+    )
+    assert render_contact_block(firm, "markdown", template=template) == (
+        "\\*Star\\* **\\*Star\\*** [call](tel:+1-212-555-0100)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "code", "line"),
+    [
+        ("line one\n{% if %}", "template_syntax", 2),
+        ("a\nb\n{{ nope }}", "template_undefined", 3),
+        ("{{ name.__class__.__mro__ }}", "template_unsafe", 1),
+        ("{{ phones.__class__ }}", "template_unsafe", 1),
+        ("{{ name | int(base=1) }}{{ 1 / 0 }}", "template_failed", 1),
+        ("x" * 100_001, "template_too_long", None),
+    ],
+)
+def test_own_template_errors(template: str, code: str, line: int | None) -> None:
+    with pytest.raises(RenderError) as info:
+        render_contact_block(default_firm(), "text", template=template)
+    assert info.value.code == code
+    assert info.value.line == line
+    assert isinstance(info.value, ValueError)
+
+
+# -- the article call to action --------------------------------------------------------
+
+
+def test_call_to_action_default_firm() -> None:
+    firm = default_firm()
+    assert CALL_TO_ACTION_FORMATS == ("text", "markdown", "html")
+    sentence = "To set up your FREE in-office consultation, call Pozo Goldstein at"
+    assert render_call_to_action(firm) == f"{sentence} 212-201-9031.\n"
+    assert render_call_to_action(firm, "markdown") == (
+        f"{sentence} [212-201-9031](tel:+1-212-201-9031).\n"
+    )
+    html = render_call_to_action(firm, "html")
+    assert html == (
+        f'<p class="call-to-action">{sentence} '
+        '<a href="tel:+1-212-201-9031">212-201-9031</a>.</p>\n'
+    )
+    [link] = _links(html)
+    assert PhoneNumber.parse(link.attrib["href"]) == firm.main_phone.number
+
+
+def test_call_to_action_comes_from_the_profile() -> None:
+    firm = FirmProfile(
+        name="Example <Law> & *Partners*",
+        phones=[{"role": "main", "number": "1-800-FLOWERS"}],
+    )
+    assert render_call_to_action(firm) == (
+        "Call Example <Law> & *Partners* at 1-800-FLOWERS (1-800-356-9377).\n"
+    )
+    assert render_call_to_action(firm, "markdown") == (
+        "Call Example \\<Law\\> \\& \\*Partners\\* at "
+        "[1-800-FLOWERS (1-800-356-9377)](tel:+1-800-356-9377).\n"
+    )
+    html = render_call_to_action(firm, "html")
+    assert "Example &lt;Law&gt; &amp; *Partners*" in html
+    parse_strict(html)
+    for fmt in CALL_TO_ACTION_FORMATS:
+        assert "Pozo" not in render_call_to_action(firm, fmt)
+        assert "201-9031" not in render_call_to_action(firm, fmt)
+
+
+def test_call_to_action_own_template_and_errors() -> None:
+    text = render_call_to_action(
+        default_firm(), "text", template="Call {{ phone.display }} ({{ phone.telephone }})"
+    )
+    assert text == "Call (212) 201-9031 (+1-212-201-9031)"
+    with pytest.raises(RenderError) as info:
+        render_call_to_action(default_firm(), "pdf")
+    assert info.value.code == "format_unknown"
