@@ -67,14 +67,22 @@ def markdown_url(url: object) -> MarkdownText:
     return MarkdownText(_URL_UNSAFE.sub(lambda m: f"%{ord(m[0]):02X}", str(url)))
 
 
-_SCRIPT_ESCAPES: Final = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_SCRIPT_UNSAFE: Final = re.compile("[<>&\u2028\u2029]")
+# Besides "<", ">" and "&" (which could end the element or open a comment), characters
+# HTML calls parse errors in any text: controls JSON leaves raw (DEL and C1), lone
+# surrogates and noncharacters; and U+2028/U+2029, which break older JavaScript readers.
+_SCRIPT_UNSAFE: Final = re.compile(
+    "[<>&\u2028\u2029\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
 
 
 def json_for_script(data: Any, *, indent: int | None = None) -> str:
@@ -82,8 +90,9 @@ def json_for_script(data: Any, *, indent: int | None = None) -> str:
 
     ``<``, ``>``, ``&``, U+2028 and U+2029 become JSON ``\\uXXXX`` escapes, which every JSON
     parser reads back as the same characters, so no value can close the element, open a
-    comment or break a JavaScript reader (WHATWG HTML 4.12.1.3, JSON-LD 1.1 section 7.2).
-    Never HTML entities: those stay escaped after parsing.
+    comment or break a JavaScript reader (WHATWG HTML 4.12.1.3, JSON-LD 1.1 section 7.2);
+    so do the characters HTML counts as parse errors (DEL, C1 controls, lone surrogates,
+    noncharacters). Never HTML entities: those stay escaped after parsing.
     """
     text = json.dumps(data, indent=indent, ensure_ascii=False)
-    return _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m[0]], text)
+    return _SCRIPT_UNSAFE.sub(_json_escape, text)
