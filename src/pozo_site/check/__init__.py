@@ -1,0 +1,40 @@
+"""Content checks: ``pozo-site check`` as a library.
+
+Check a content folder (a firm profile and Markdown articles), get findings with rule
+codes, exact lines and columns, and fixes that change nothing but what they target.
+
+>>> from pathlib import Path
+>>> result = check_paths([Path("no-such-folder")], Config.default())
+>>> [(f.code, f.message) for f in result.findings]
+[('F011', 'cannot read: No such file or directory')]
+
+The rule registry (:data:`RULES`) is the single source of truth for rule codes; the
+reporters, ``pozo-site rules`` and the docs all read it.
+"""
+
+from __future__ import annotations
+
+from pozo_site.check._config import Config, ConfigError, load_config
+from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
+from pozo_site.check._fix import FileChange, FixOutcome, fix_paths
+from pozo_site.check._registry import RULES, Family, Rule, register
+from pozo_site.check._runner import check_paths
+
+__all__ = [
+    "RULES",
+    "CheckResult",
+    "Config",
+    "ConfigError",
+    "Edit",
+    "Family",
+    "FileChange",
+    "Finding",
+    "Fix",
+    "FixOutcome",
+    "Rule",
+    "Severity",
+    "check_paths",
+    "fix_paths",
+    "load_config",
+    "register",
+]

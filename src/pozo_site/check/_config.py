@@ -1,0 +1,344 @@
+"""Configuration of the content checks: which rules run, their severities, the house style.
+
+Settings come from ``[tool.pozo-site]`` in a ``pyproject.toml`` or from the top level of a
+``pozo-site.toml``, the first found in the checked path's folder or above it (in one
+folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
+
+    [tool.pozo-site]
+    select = ["P", "S001"]          # rule codes or family letters; default: every rule
+    ignore = ["C003"]
+    phone-style = "dashes"          # a PhoneStyle value: the house style for numbers
+    exclude = ["drafts"]            # replaces the default exclusions; extend-exclude adds
+    max-file-bytes = 1000000
+    extend-results-phrases = ["we recovered"]
+
+    [tool.pozo-site.severity]
+    L003 = "error"
+
+An unknown key or rule code is a :class:`ConfigError`, so a typo never switches a rule off
+silently.
+
+>>> config = Config.default().override(ignore=["C"])
+>>> config.enabled("C002"), config.enabled("P001"), config.severity("P002").value
+(False, True, 'warning')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+from pozo_site._errors import PozoSiteError
+from pozo_site._phone import PhoneStyle
+from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
+from pozo_site.check._finding import Severity
+from pozo_site.check._registry import RULES, Family
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "CONFIG_FILE_NAMES",
+    "DEFAULT_EXCLUDE",
+    "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_RESULTS_PHRASES",
+    "Config",
+    "ConfigError",
+    "load_config",
+]
+
+CONFIG_FILE_NAMES: Final = ("pozo-site.toml", "pyproject.toml")
+"""Files searched for settings, in the order they are tried within one folder."""
+
+DEFAULT_EXCLUDE: Final = (".*", "node_modules", "venv", "__pycache__")
+"""Hidden files and folders (``.git``, ``.github``, ``.venv``) and tool folders; setting
+``exclude`` replaces these, ``extend-exclude`` adds to them."""
+
+DEFAULT_MAX_FILE_BYTES: Final = 1_000_000
+
+DEFAULT_RESULTS_PHRASES: Final = (
+    "we won",
+    "we have won",
+    "we've won",
+    "successfully obtained",
+    "successfully represented",
+    "successfully defended",
+    "we obtained",
+    "we secured",
+    "we recovered",
+    "track record",
+    "record of success",
+    "success rate",
+    "winning record",
+    "guaranteed results",
+    "best lawyer",
+    "best lawyers",
+    "best attorney",
+    "best attorneys",
+    "best immigration lawyer",
+    "top-rated",
+    "number one",
+    "#1",
+    "client testimonial",
+    "client testimonials",
+    "testimonial",
+    "testimonials",
+    "our clients say",
+    "what our clients say",
+    "satisfied clients",
+    "five-star",
+    "5-star",
+)
+"""Phrases that speak of results, testimonials or service quality (NY Rule 7.1(d)/(e)).
+
+Matched case-insensitively at word boundaries. Plain descriptions of the firm's work
+("we offer comprehensive help") are deliberately absent: the rule is an aid for the
+claims that clearly need the disclaimer, not a classifier of all marketing prose.
+"""
+
+_SEVERITY_NAMES: Final = {s.value: s for s in Severity}
+
+
+class ConfigError(PozoSiteError):
+    """A configuration file or option is invalid: bad TOML, an unknown key or rule code.
+
+    ``path`` is the file at fault, or ``None`` for options given on the command line.
+    """
+
+    code = "config_invalid"
+
+    def __init__(self, message: str, *, path: Path | None = None, code: str | None = None):
+        super().__init__(message, code=code)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path is not None else self.message
+
+
+def _check_selectors(values: Iterable[str], what: str, path: Path | None) -> frozenset[str]:
+    if isinstance(values, str):
+        raise ConfigError(f"{what} must be a list of rule codes, not a string", path=path)
+    families = {f.value for f in Family}
+    result = set()
+    for value in values:
+        if not isinstance(value, str):
+            raise ConfigError(f"{what} holds {value!r}, which is not a rule code", path=path)
+        code = value.strip().upper()
+        if code not in RULES and code not in families:
+            raise ConfigError(
+                f"{what}: unknown rule code {value!r} (see `pozo-site rules`)", path=path
+            )
+        result.add(code)
+    return frozenset(result)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of the content checks, with defaults (see the module docstring)."""
+
+    select: frozenset[str] | None = None
+    """Rule codes and family letters to run; ``None`` runs every rule."""
+    ignore: frozenset[str] = frozenset()
+    """Rule codes and family letters not to run."""
+    severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    """Per-code severity overrides."""
+    phone_style: PhoneStyle = PhoneStyle.DASHES
+    """The house style for phone numbers in content (``212-201-9031``, as the firm's
+    article prints it). A firm number written as the firm's own vanity text
+    (``1-88-VISA-LAW-1``) is accepted too, whatever the style."""
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    """Glob patterns of files and folders to skip. A pattern without ``/`` matches any one
+    path component (``drafts``, ``*.tmp.md``); one with ``/`` matches the path relative to
+    :attr:`base_dir` (or the content folder), where a match on a folder covers its files."""
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    """Files larger than this are reported (F009) and not read."""
+    results_phrases: tuple[str, ...] = DEFAULT_RESULTS_PHRASES
+    """Phrases that make an article need the prior-results disclaimer (C002)."""
+    base_dir: Path | None = None
+    """The folder of the configuration file, which ``exclude`` patterns are relative to."""
+    today: dt.date | None = None
+    """The date "future" is measured from (D003); ``None`` means ``date.today()``."""
+
+    def __post_init__(self) -> None:
+        if self.max_file_bytes < 1:
+            raise ConfigError("max-file-bytes must be a positive number of bytes")
+        object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
+        for code in self.severities:
+            if code not in RULES:
+                raise ConfigError(f"severity: unknown rule code {code!r}")
+
+    @classmethod
+    def default(cls) -> Config:
+        """Every rule on, default severities, house style ``dashes``."""
+        return cls()
+
+    def override(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        extend_ignore: Iterable[str] | None = None,
+    ) -> Config:
+        """A copy with command-line choices applied: ``select`` and ``ignore`` replace the
+        configured lists, ``extend_ignore`` adds to them. Raises :class:`ConfigError` for
+        an unknown code."""
+        changes: dict[str, Any] = {}
+        if select is not None:
+            changes["select"] = _check_selectors(select, "--select", None)
+        new_ignore = self.ignore
+        if ignore is not None:
+            new_ignore = _check_selectors(ignore, "--ignore", None)
+        if extend_ignore is not None:
+            new_ignore = new_ignore | _check_selectors(extend_ignore, "--extend-ignore", None)
+        changes["ignore"] = new_ignore
+        return dataclasses.replace(self, **changes)
+
+    def enabled(self, code: str) -> bool:
+        """Whether rule ``code`` runs: the most specific of select and ignore decides (a
+        code beats its family letter); when both name it equally, ignore wins."""
+        family = code[:1]
+        if code in self.ignore:
+            return False
+        if self.select is not None and code in self.select:
+            return True
+        if family in self.ignore:
+            return False
+        return self.select is None or family in self.select
+
+    def severity(self, code: str) -> Severity:
+        """The severity of rule ``code``: the configured override, else the rule's default."""
+        override = self.severities.get(code)
+        if override is not None:
+            return override
+        return RULES[code].severity
+
+    @property
+    def effective_today(self) -> dt.date:
+        """:attr:`today`, or the real date when it is not set."""
+        return self.today if self.today is not None else dt.date.today()
+
+
+# -- reading files ---------------------------------------------------------------------
+
+_LIST_KEYS: Final = {
+    "select",
+    "ignore",
+    "extend-ignore",
+    "extend-select",
+    "exclude",
+    "extend-exclude",
+    "results-phrases",
+    "extend-results-phrases",
+}
+_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity"}
+
+
+def _string_list(table: Mapping[str, Any], key: str, path: Path) -> list[str]:
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings", path=path)
+    return list(value)
+
+
+def _from_table(table: Mapping[str, Any], path: Path) -> Config:
+    unknown = sorted(set(table) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"unknown setting {unknown[0]!r}; known: {', '.join(sorted(_KNOWN_KEYS))}", path=path
+        )
+    lists = {key: _string_list(table, key, path) for key in _LIST_KEYS if key in table}
+    changes: dict[str, Any] = {"base_dir": path.parent}
+    select = None
+    if "select" in lists:
+        select = _check_selectors(lists["select"], "select", path)
+    if "extend-select" in lists:
+        extra = _check_selectors(lists["extend-select"], "extend-select", path)
+        select = None if select is None else select | extra
+    changes["select"] = select
+    ignore = _check_selectors(lists.get("ignore", []), "ignore", path)
+    changes["ignore"] = ignore | _check_selectors(
+        lists.get("extend-ignore", []), "extend-ignore", path
+    )
+    exclude = tuple(lists["exclude"]) if "exclude" in lists else DEFAULT_EXCLUDE
+    changes["exclude"] = exclude + tuple(lists.get("extend-exclude", ()))
+    phrases = (
+        tuple(lists["results-phrases"]) if "results-phrases" in lists else DEFAULT_RESULTS_PHRASES
+    )
+    changes["results_phrases"] = phrases + tuple(lists.get("extend-results-phrases", ()))
+    if "phone-style" in table:
+        try:
+            changes["phone_style"] = PhoneStyle(table["phone-style"])
+        except ValueError:
+            styles = ", ".join(s.value for s in PhoneStyle)
+            raise ConfigError(f"phone-style must be one of: {styles}", path=path) from None
+    if "max-file-bytes" in table:
+        size = table["max-file-bytes"]
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise ConfigError("max-file-bytes must be a positive integer", path=path)
+        changes["max_file_bytes"] = size
+    if "severity" in table:
+        changes["severities"] = _severities(table["severity"], path)
+    try:
+        return Config(**changes)
+    except ConfigError as error:
+        raise ConfigError(error.message, path=path) from None
+
+
+def _severities(value: Any, path: Path) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError("severity must be a table of CODE = 'error' | 'warning'", path=path)
+    result = {}
+    for code, name in value.items():
+        if code.upper() not in RULES:
+            raise ConfigError(f"severity: unknown rule code {code!r}", path=path)
+        if name not in _SEVERITY_NAMES:
+            raise ConfigError(f"severity of {code}: must be 'error' or 'warning'", path=path)
+        result[code.upper()] = _SEVERITY_NAMES[name]
+    return result
+
+
+def _read_table(path: Path) -> Mapping[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ConfigError(f"cannot read: {error.strerror or error}", path=path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("the file is not UTF-8 text", path=path) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"invalid TOML: {error}", path=path) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("pozo-site")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.pozo-site] must be a table", path=path)
+        return table
+    return data
+
+
+def load_config(start: Path) -> tuple[Config, Path | None]:
+    """The settings that apply to ``start`` (a file or folder) and the file they came from.
+
+    Searches ``start``'s folder and every folder above it for ``pozo-site.toml`` or a
+    ``pyproject.toml`` with a ``[tool.pozo-site]`` table; the first found is used alone.
+    Returns ``(Config.default(), None)`` when there is none. Raises :class:`ConfigError`.
+    """
+    folder = Path(start).absolute()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILE_NAMES:
+            candidate = candidate_folder / name
+            if candidate.is_file():
+                table = _read_table(candidate)
+                if table is not None:
+                    return _from_table(table, candidate), candidate
+    return Config.default(), None

@@ -1,0 +1,181 @@
+"""Autofix that loses nothing: apply the fixable findings' edits, write files atomically.
+
+Edits replace exact character ranges of the decoded text, so every character that no
+edit targets stays as it was: comments and key order in front matter, CRLF or CR line
+ends, a trailing newline or its absence; the byte-order mark is put back in front.
+Fixes are applied in passes (at most :data:`MAX_PASSES`) until none applies, so that a
+second run changes nothing. Overlapping fixes are left for the next pass.
+
+A file is written by :func:`atomic_write`: a temporary file in the same folder, written,
+flushed and synced, given the original's permission bits, then renamed over the
+original, so an interruption leaves the old file or the new one, never a mix. A file that
+changed on disk since it was read is not written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+import stat
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Final
+
+from pozo_site.check._config import Config
+from pozo_site.check._finding import CheckResult, Finding, Fix
+from pozo_site.check._rules import file as file_rules
+from pozo_site.check._runner import run
+from pozo_site.check._source import Source, file_finding
+
+__all__ = ["MAX_PASSES", "FileChange", "FixOutcome", "apply_fixes", "atomic_write", "fix_paths"]
+
+MAX_PASSES: Final = 5
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """What a fix does to one file: its full text before and after (decoded, with the
+    byte-order mark, if any, as a leading U+FEFF, and line ends as in the file)."""
+
+    path: Path
+    """The file, as findings name it."""
+    before: str
+    after: str
+
+    def diff(self) -> str:
+        """A unified diff with ``a/`` and ``b/`` headers, as ``git diff`` writes them."""
+        name = self.path.as_posix().lstrip("/")
+        lines = difflib.unified_diff(
+            _LINES.findall(self.before),
+            _LINES.findall(self.after),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+        )
+        out = []
+        for line in lines:
+            if line.endswith(("\n", "\r")):
+                out.append(line)
+            else:
+                out.append(f"{line}\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """The changes made (or, for ``--diff``, that would be made), and the findings that
+    remain after them."""
+
+    changes: tuple[FileChange, ...]
+    result: CheckResult
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
+    """``text`` with every fix applied whose edits overlap no earlier accepted fix's."""
+    accepted: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+        spans = [(e.start, e.end) for e in fix.edits]
+        clash = any(
+            (s < te and ts < e) or (s == e == ts == te) for s, e in spans for ts, te in taken
+        )
+        if clash or not fix.edits:
+            continue
+        taken.extend(spans)
+        accepted.extend((e.start, e.end, e.replacement) for e in fix.edits)
+    for start, end, replacement in sorted(accepted, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _encode(source: Source) -> bytes:
+    return (("\ufeff" if source.bom else "") + source.text).encode("utf-8")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace the file at ``path`` (following a symbolic link to its target) by ``data``
+    atomically, keeping its permission bits."""
+    target = Path(os.path.realpath(path))
+    mode = stat.S_IMODE(target.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".pozo-site.tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where possible
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutcome:
+    """Apply every fixable finding under ``paths``; ``write=False`` only computes the
+    changes (``--diff``). The outcome's result holds the findings that remain."""
+    originals: dict[Path, Source] = {}
+    current: dict[Path, Source] = {}
+    output = run(paths, config)
+    for _ in range(MAX_PASSES):
+        fixes: dict[str, list[Fix]] = defaultdict(list)
+        for finding in output.result.findings:
+            if finding.fix is not None and finding.path in output.sources:
+                fixes[finding.path].append(finding.fix)
+        changed = False
+        for display, file_fixes in fixes.items():
+            source = output.sources[display]
+            text = apply_fixes(source.text, file_fixes)
+            if text != source.text:
+                originals.setdefault(source.path, source)
+                current[source.path] = replace(source, text=text, _line_starts=None)
+                changed = True
+        if not changed:
+            break
+        output = run(paths, config, overrides=current)
+    changes = []
+    failures: list[Finding] = []
+    for path, before in originals.items():
+        after = current[path]
+        if after.text == before.text:
+            continue
+        change = FileChange(
+            Path(before.display),
+            ("\ufeff" if before.bom else "") + before.text,
+            ("\ufeff" if after.bom else "") + after.text,
+        )
+        if write:
+            problem = _write(path, _encode(before), _encode(after))
+            if problem is not None:
+                failures.append(file_finding(file_rules.UNREADABLE, before.display, problem))
+                continue
+        changes.append(change)
+    result = output.result
+    if failures:  # what is on disk is not what was checked: check it again
+        fresh = run(paths, config).result
+        result = CheckResult(tuple(sorted([*fresh.findings, *failures])), fresh.files_checked)
+    return FixOutcome(changes=tuple(changes), result=result)
+
+
+def _write(path: Path, before: bytes, after: bytes) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(before) + 1) != before:
+                return "not fixed: the file changed on disk while it was being checked"
+        atomic_write(path, after)
+    except OSError as error:
+        return f"cannot write the fixed file: {error.strerror or error}"
+    return None

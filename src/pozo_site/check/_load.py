@@ -1,0 +1,300 @@
+"""Reading content files safely: every problem of one file becomes a finding, never a crash.
+
+The order of the checks matters for safety and for clear messages: the size is checked
+with ``stat`` before the file is opened (and the read is capped anyway), NUL bytes before
+decoding, UTF-8 before anything parses, and YAML anchors are refused after composing,
+before anything is expanded (see :mod:`pozo_site._yaml`). A byte-order mark and CRLF or
+CR line ends are valid.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import re
+import stat
+import sys
+from pathlib import Path
+from typing import IO, Any, Final
+
+import yaml
+from pydantic import ValidationError
+
+from pozo_site._article import Article
+from pozo_site._files import default_firm
+from pozo_site._firm import FirmProfile
+from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._yaml import YamlError, _check_graph, compose_yaml
+from pozo_site.check._finding import Finding
+from pozo_site.check._locate import yaml_offset
+from pozo_site.check._rules import file as rules
+from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "InvalidScalar",
+    "default_firm_doc",
+    "parse_article",
+    "parse_firm",
+    "parse_yaml",
+    "read_source",
+]
+
+_BOM: Final = b"\xef\xbb\xbf"
+_OPEN_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
+_TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
+
+
+def _open(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading bytes (a seam for tests that simulate OS errors)."""
+    return path.open("rb")
+
+
+def _os_error(error: OSError, display: str) -> Finding:
+    if error.errno == errno.ELOOP:
+        return file_finding(
+            rules.SYMLINK_LOOP, display, "the symbolic link loops back to itself; repoint it"
+        )
+    reason = error.strerror or type(error).__name__
+    return file_finding(rules.UNREADABLE, display, f"cannot read the file: {reason}")
+
+
+def _line_and_column(raw: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as far as they decode) of byte ``index``."""
+    before = raw[:index]
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Finding:
+    try:
+        info = path.stat()
+    except OSError as error:
+        return _os_error(error, display)
+    if not stat.S_ISREG(info.st_mode):
+        return file_finding(rules.UNREADABLE, display, "cannot read the file: not a regular file")
+    if info.st_size > max_bytes:
+        return _too_large(display, max_bytes)
+    try:
+        with _open(path) as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as error:
+        return _os_error(error, display)
+    if len(raw) > max_bytes:  # it grew after the stat
+        return _too_large(display, max_bytes)
+    return raw
+
+
+def read_source(path: Path, display: str, max_bytes: int) -> Source | Finding:
+    """Read ``path`` as UTF-8 text, or return the file-family finding that stops it."""
+    raw = _read_bytes(path, display, max_bytes)
+    if isinstance(raw, Finding):
+        return raw
+    bom = raw.startswith(_BOM)
+    if bom:
+        raw = raw[len(_BOM) :]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_and_column(raw, nul)
+        return file_finding(
+            rules.BINARY, display, "the file holds NUL bytes: it is not a text file", line, column
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        return file_finding(
+            rules.NOT_UTF8,
+            display,
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; re-save the file as UTF-8",
+            line,
+            column,
+        )
+    if not text.strip():
+        return file_finding(rules.EMPTY, display, "the file is empty")
+    return Source(path=path, display=display, text=text, bom=bom)
+
+
+def _too_large(display: str, limit: int) -> Finding:
+    return file_finding(
+        rules.TOO_LARGE,
+        display,
+        f"the file is larger than max-file-bytes ({limit:,} bytes); it was not read",
+    )
+
+
+# -- YAML ------------------------------------------------------------------------------
+
+
+class InvalidScalar(str):
+    """A YAML timestamp that is not a real date or time (``2018-02-31``), kept as its text
+    so that validation reports it at its key instead of the YAML parser failing."""
+
+    __slots__ = ()
+
+
+class _TolerantLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    pass
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return InvalidScalar(node.value)
+
+
+_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """:func:`pozo_site._yaml.compose_yaml`, except that an impossible date such as
+    ``2018-02-31`` becomes an :class:`InvalidScalar` rather than a whole-document error."""
+    try:
+        return compose_yaml(text)
+    except YamlError as error:
+        if error.code != "yaml_syntax" or error.line is not None:
+            raise
+    # Construction failed on a scalar (the composer and the alias check passed): build
+    # the document again with timestamps that tolerate impossible dates.
+    loader = _TolerantLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:  # pragma: no cover - compose_yaml succeeded on the same text
+            return None, None
+        _check_graph(node)
+        return loader.construct_document(node), node
+    except YamlError:  # pragma: no cover - compose_yaml checked the same graph
+        raise
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
+        raise YamlError(f"invalid YAML: {error}", code="yaml_syntax") from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_finding(source: Source, error: YamlError, yaml_text: str, yaml_start: int) -> Finding:
+    rule = rules.YAML_ALIAS if error.code == "yaml_alias" else rules.SYNTAX
+    offset = yaml_start
+    if error.line is not None:
+        offset += yaml_offset(yaml_text, error.line, error.column or 1)
+    message = str(error)
+    if rule is rules.SYNTAX:
+        message = f"invalid YAML: {message}"
+    return source.finding(rule, offset, message)
+
+
+def _not_mapping(source: Source, offset: int, what: str) -> Finding:
+    return source.finding(
+        rules.NOT_MAPPING, offset, f"{what} must be a mapping of keys to values (key: value)"
+    )
+
+
+# -- articles --------------------------------------------------------------------------
+
+
+def parse_article(source: Source) -> ArticleDoc | Finding:
+    """Split and parse an article; validate it. File-level problems return a finding."""
+    text = source.text
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterError as error:
+        rule = (
+            rules.FRONT_MATTER_MISSING
+            if error.code == "front_matter_missing"
+            else rules.FRONT_MATTER_UNTERMINATED
+        )
+        return source.finding(rule, 0, str(error))
+    opening = _OPEN_LINE.match(text)
+    yaml_start = opening.end() if opening else 0
+    body_start = len(text) - len(parts.body)
+    try:
+        data, node = parse_yaml(parts.yaml)
+    except YamlError as error:
+        return _yaml_finding(source, error, parts.yaml, yaml_start)
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
+        where = yaml_start + node.start_mark.index if node is not None else 0
+        return _not_mapping(source, where, "the front matter")
+    doc = ArticleDoc(
+        source=source,
+        yaml_start=yaml_start,
+        yaml_text=parts.yaml,
+        body_start=body_start,
+        data=data,
+        node=node,
+    )
+    if "body" in data:
+        doc.errors = (
+            {
+                "loc": ("body",),
+                "type": "front_matter_body_key",
+                "msg": "'body' is not a front matter key; the body follows the front matter",
+            },
+        )
+        return doc
+    try:
+        doc.article = Article.model_validate({**data, "body": parts.body})
+    except ValidationError as error:
+        doc.errors = _errors(error)
+    return doc
+
+
+def _errors(error: ValidationError) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {"loc": item["loc"], "type": item["type"], "msg": item["msg"]}
+        for item in error.errors(include_url=False, include_input=False, include_context=False)
+    )
+
+
+# -- firm profiles ---------------------------------------------------------------------
+
+
+def default_firm_doc() -> FirmDoc:
+    """The embedded default profile, for a content folder without a firm file."""
+    return FirmDoc(source=None, kind="default", firm=default_firm())
+
+
+def parse_firm(source: Source) -> FirmDoc | Finding:
+    """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix)."""
+    suffix = source.path.suffix.lower()
+    text = source.text
+    node: yaml.Node | None = None
+    doc: FirmDoc
+    try:
+        if suffix == ".toml":
+            data = tomllib.loads(text)
+            doc = FirmDoc(source=source, kind="toml", data=data)
+        elif suffix == ".json":
+            data = json.loads(text)
+            doc = FirmDoc(source=source, kind="json", data=data)
+        else:
+            data, node = parse_yaml(text)
+            doc = FirmDoc(source=source, kind="yaml", data=data, node=node)
+    except YamlError as error:
+        return _yaml_finding(source, error, text, 0)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION.search(str(error))
+        offset = 0
+        if match:
+            offset = yaml_offset(text, int(match.group(1)), int(match.group(2)))
+        return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
+    except json.JSONDecodeError as error:
+        return source.finding(rules.SYNTAX, error.pos, f"invalid JSON: {error.msg}")
+    except RecursionError:
+        return source.finding(rules.SYNTAX, 0, "invalid JSON: nested too deeply")
+    if not isinstance(data, dict):
+        return _not_mapping(
+            source, node.start_mark.index if node is not None else 0, "the firm profile"
+        )
+    try:
+        doc.firm = FirmProfile.model_validate(data)
+    except ValidationError as error:
+        doc.errors = _errors(error)
+    return doc

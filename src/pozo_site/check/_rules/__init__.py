@@ -1,0 +1,29 @@
+"""Every rule, one module per family; importing this package registers them all.
+
+:data:`CHECKERS` lists the check functions in a fixed order; the runner calls those whose
+rule codes are enabled. File-family findings come from the loader instead.
+"""
+
+from __future__ import annotations
+
+from pozo_site.check._rules import (
+    accessibility,
+    compliance,
+    dates,
+    file,
+    links,
+    phone,
+    schema,
+)
+from pozo_site.check._rules._base import Checker
+
+__all__ = ["CHECKERS", "Checker", "file"]
+
+CHECKERS: tuple[Checker, ...] = (
+    *schema.CHECKERS,
+    *phone.CHECKERS,
+    *links.CHECKERS,
+    *dates.CHECKERS,
+    *accessibility.CHECKERS,
+    *compliance.CHECKERS,
+)

@@ -1,0 +1,174 @@
+"""Compliance rules (C) for New York attorney advertising (22 NYCRR Part 1200).
+
+These rules are an aid for the writer and the reviewing lawyer, not legal advice: they
+look for a few clear signals (a missing label, claims that need a disclaimer, wording the
+rules restrict) and can each be turned off in the configuration.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from pozo_site.check._finding import Finding, Severity
+from pozo_site.check._registry import Family, Rule, register
+from pozo_site.check._rules._base import Checker, Context, article_texts, firm_offset
+from pozo_site.check._source import ArticleDoc, FirmDoc
+
+__all__ = [
+    "ADVERTISING_NOTICE",
+    "CHECKERS",
+    "DISCLAIMER",
+    "RESULTS_DISCLAIMER",
+    "SPECIALIST_WORDING",
+]
+
+DISCLAIMER: Final = "Prior results do not guarantee a similar outcome"
+"""The exact words NY Rule 7.1(e)(3) requires."""
+
+_AID = (
+    " This rule is an aid, not legal advice: have a lawyer review the content, and turn "
+    'the rule off (ignore = ["{code}"]) if it does not apply to you.'
+)
+
+ADVERTISING_NOTICE = register(
+    Rule(
+        code="C001",
+        name="advertising-notice-missing",
+        family=Family.COMPLIANCE,
+        severity=Severity.ERROR,
+        summary="The firm profile has no 'Attorney Advertising' notice.",
+        explanation=(
+            "A New York law firm's website is an advertisement and its home page must show "
+            'the words "Attorney Advertising" (Rule 7.1(f); NYSBA Op. 848). The site prints '
+            "the notice from the firm profile's advertising_notice, which must therefore be "
+            "set and contain those words." + _AID.format(code="C001")
+        ),
+        example="name: Example Law\nphones:\n  - role: main\n    number: (212) 555-0123",
+        reference="NY Rule 7.1(f)",
+    )
+)
+RESULTS_DISCLAIMER = register(
+    Rule(
+        code="C002",
+        name="results-disclaimer-missing",
+        family=Family.COMPLIANCE,
+        severity=Severity.ERROR,
+        summary=(
+            "An article speaks of results, testimonials or service quality without the "
+            "prior-results disclaimer."
+        ),
+        explanation=(
+            "Content likely to create expectations about results, testimonials and "
+            "descriptions of the quality of the firm's service must carry the exact words "
+            '"Prior results do not guarantee a similar outcome" (Rule 7.1(e)(3); NYSBA '
+            "Op. 834 and 848). The rule looks for configurable phrases (results-phrases, "
+            "such as 'we won', 'successfully obtained', 'client testimonial') and reports "
+            "the first when the article lacks the disclaimer (compared ignoring case and "
+            "line breaks). Add the sentence to the article. A disclaimer cannot cure a "
+            "misleading claim (Op. 1005)." + _AID.format(code="C002")
+        ),
+        example="We won asylum for a client from Honduras last year.",
+        reference="NY Rule 7.1(e)(3)",
+    )
+)
+SPECIALIST_WORDING = register(
+    Rule(
+        code="C003",
+        name="specialist-wording",
+        family=Family.COMPLIANCE,
+        severity=Severity.WARNING,
+        summary="The article says the firm is a 'specialist' or 'specializes'.",
+        explanation=(
+            "A New York lawyer may not say they are a specialist or specialize in a field "
+            "unless certified as Rule 7.4(c) allows, with the disclaimer it requires; "
+            "'practice limited to immigration law' or 'concentrates in' are allowed. The "
+            "rule flags 'specialist', 'specializes', 'specialized in' and their spellings "
+            "unless the firm profile records a certification. It is a warning because the "
+            "word may describe someone else." + _AID.format(code="C003")
+        ),
+        example="Our attorneys specialize in asylum cases.",
+        reference="NY Rule 7.4",
+    )
+)
+
+_NOTICE_WORDS: Final = "attorney advertising"
+_SPECIALIST: Final = re.compile(r"(?<!\w)speciali[sz](?:t|ts|e|es|ed|ing)(?!\w)", re.IGNORECASE)
+_SPACE: Final = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    words = "|".join(_SPACE.sub(r"\\s+", re.escape(p)) for p in cleaned)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _check_firm(doc: FirmDoc, ctx: Context) -> Iterator[Finding]:
+    firm = doc.firm
+    if firm is None or doc.source is None:
+        return
+    notice = firm.advertising_notice
+    if notice is not None and _NOTICE_WORDS in notice.lower():
+        return
+    if notice is None:
+        message = (
+            "the firm profile has no advertising_notice; add 'advertising_notice: Attorney "
+            "Advertising' (NY Rule 7.1(f))"
+        )
+        offset = doc.node.start_mark.index if doc.node is not None else 0
+    else:
+        message = (
+            f"advertising_notice '{notice}' lacks the words 'Attorney Advertising' (NY Rule 7.1(f))"
+        )
+        offset = firm_offset(doc, ("advertising_notice",))
+    yield doc.source.finding(ADVERTISING_NOTICE, offset, message)
+
+
+def _has_disclaimer(doc: ArticleDoc) -> bool:
+    wanted = DISCLAIMER.lower()
+    return any(wanted in _SPACE.sub(" ", chunk).lower() for _, chunk in article_texts(doc))
+
+
+def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
+    if ctx.config.enabled(RESULTS_DISCLAIMER.code):
+        pattern = _phrases(tuple(ctx.config.results_phrases))
+        first = None
+        if pattern is not None:
+            for base, chunk in article_texts(doc):
+                match = pattern.search(chunk)
+                if match is not None and (first is None or base + match.start() < first[0]):
+                    first = (base + match.start(), match.group(0))
+        if first is not None and not _has_disclaimer(doc):
+            yield doc.source.finding(
+                RESULTS_DISCLAIMER,
+                first[0],
+                f"'{first[1]}' speaks of results, testimonials or service quality; add the "
+                f'exact words "{DISCLAIMER}." to the article (NY Rule 7.1(e)(3))',
+                end=first[0] + len(first[1]),
+            )
+    firm = ctx.firm.firm
+    if firm is None or firm.certifications or not ctx.config.enabled(SPECIALIST_WORDING.code):
+        return
+    for base, chunk in article_texts(doc):
+        if "speciali" not in chunk.lower():
+            continue
+        for match in _SPECIALIST.finditer(chunk):
+            yield doc.source.finding(
+                SPECIALIST_WORDING,
+                base + match.start(),
+                f"'{match.group(0)}': a New York lawyer may not claim to be a specialist "
+                "without a certification (NY Rule 7.4); say 'practice limited to' or "
+                "'concentrates in', or record the certification in the firm profile",
+                end=base + match.end(),
+            )
+
+
+CHECKERS = (
+    Checker(codes=(ADVERTISING_NOTICE.code,), firm=_check_firm),
+    Checker(codes=(RESULTS_DISCLAIMER.code, SPECIALIST_WORDING.code), article=_check_article),
+)

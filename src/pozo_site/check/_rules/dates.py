@@ -1,0 +1,122 @@
+"""Date rules (D): real calendar dates, ``updated`` not before ``date``, none in the future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from pozo_site.check._finding import Finding, Severity
+from pozo_site.check._locate import mapping_get
+from pozo_site.check._registry import Family, Rule, register
+from pozo_site.check._rules._base import Checker, Context
+from pozo_site.check._source import ArticleDoc
+
+__all__ = ["CHECKERS", "DATE_INVALID", "FUTURE_DATE", "UPDATED_BEFORE_DATE"]
+
+DATE_INVALID = register(
+    Rule(
+        code="D001",
+        name="date-invalid",
+        family=Family.DATES,
+        severity=Severity.ERROR,
+        summary="A date or updated value is not a real calendar date.",
+        explanation=(
+            "date and updated are written YYYY-MM-DD and must exist on the calendar: "
+            "2018-02-31 or 2019-02-29 do not, and a value such as 'last week' is not a date. "
+            "The finding points at the value; correct it."
+        ),
+        example="---\ntitle: Know Your Rights\ndate: 2018-02-31\n---",
+    )
+)
+UPDATED_BEFORE_DATE = register(
+    Rule(
+        code="D002",
+        name="updated-before-date",
+        family=Family.DATES,
+        severity=Severity.ERROR,
+        summary="The updated date is earlier than the publication date.",
+        explanation=(
+            "An article cannot be updated before it was published; one of the two dates is "
+            "wrong (often the year). Correct updated, or date."
+        ),
+        example="---\ntitle: Know Your Rights\ndate: 2024-05-01\nupdated: 2023-05-01\n---",
+    )
+)
+FUTURE_DATE = register(
+    Rule(
+        code="D003",
+        name="date-in-future",
+        family=Family.DATES,
+        severity=Severity.WARNING,
+        summary="A date or updated value lies in the future.",
+        explanation=(
+            "A publication or update date after today is usually a typo in the year. It is a "
+            "warning, not an error, because an article may be scheduled on purpose; suppress "
+            "it for such an article."
+        ),
+        example="---\ntitle: Know Your Rights\ndate: 2099-05-01\n---",
+    )
+)
+
+_KEYS = ("date", "updated")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
+    offsets: dict[str, int] = {}
+    for key in _KEYS:
+        pair = mapping_get(doc.node, key)
+        if pair is not None:
+            offsets[key] = doc.node_offset(pair[1])
+    invalid: set[str] = set()
+    for error in doc.errors:
+        loc = tuple(error["loc"])
+        if loc[:1] and loc[0] in _KEYS and error["type"] != "missing":
+            key = str(loc[0])
+            invalid.add(key)
+            value = doc.data.get(key)
+            yield doc.source.finding(
+                DATE_INVALID,
+                offsets.get(key, 0),
+                f"{key}: '{value}' is not a real calendar date ({error['msg']}); "
+                "write an existing date as YYYY-MM-DD",
+            )
+    dates = {key: _as_date(doc.data.get(key)) for key in _KEYS if key not in invalid}
+    published, updated = dates.get("date"), dates.get("updated")
+    if published is not None and updated is not None and updated < published:
+        yield doc.source.finding(
+            UPDATED_BEFORE_DATE,
+            offsets.get("updated", 0),
+            f"updated ({updated.isoformat()}) is before date ({published.isoformat()}); "
+            "correct one of them",
+        )
+    today = ctx.today
+    for key, value in dates.items():
+        if value is not None and value > today:
+            yield doc.source.finding(
+                FUTURE_DATE,
+                offsets.get(key, 0),
+                f"{key} ({value.isoformat()}) is in the future (today is {today.isoformat()}); "
+                "check the year",
+            )
+
+
+CHECKERS = (
+    Checker(
+        codes=(DATE_INVALID.code, UPDATED_BEFORE_DATE.code, FUTURE_DATE.code),
+        article=_check,
+    ),
+)

@@ -1,0 +1,199 @@
+"""Phone rules (P): every number in an article is the firm's, written in the house style.
+
+Numbers are found in the body and in front matter string values by ``phonenumbers``'
+matcher (leniency VALID, so "1,526" or "2017" never match), plus a pass for keypad-letter
+(vanity) numbers such as ``1-88-VISA-LAW-1``, which the matcher misses, plus a pass for
+text shaped like a North American number that is not a valid one (a dropped or swapped
+digit). Every candidate is parsed with :meth:`pozo_site.PhoneNumber.parse`, whose cache
+makes the many repeats of the firm's own numbers cheap.
+
+House style: a firm number is accepted written exactly as ``number.format(phone_style)``
+or exactly as the firm's own vanity text (the firm prints its toll-free number as
+``1-88-VISA-LAW-1``); any other form is P002, fixed to the house style. A number in a
+``tel:`` link is checked for being the firm's (P001) but not for style, since a link's
+form is RFC 3966, not the house style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from pozo_site._errors import PhoneNumberError
+from pozo_site._phone import PhoneNumber
+from pozo_site.check._finding import Edit, Finding, Fix, Severity
+from pozo_site.check._registry import Family, Rule, register
+from pozo_site.check._rules._base import Checker, Context, article_texts
+from pozo_site.check._source import ArticleDoc
+
+__all__ = ["CHECKERS", "INVALID", "NOT_FIRM_NUMBER", "NOT_HOUSE_STYLE", "find_numbers"]
+
+NOT_FIRM_NUMBER = register(
+    Rule(
+        code="P001",
+        name="phone-not-firm-number",
+        family=Family.PHONE,
+        severity=Severity.ERROR,
+        summary="A phone number in an article is not one of the firm's numbers.",
+        explanation=(
+            "Every number an article prints must be one the firm profile lists: a typo in the "
+            "firm's own number sends prospective clients to a stranger, the most expensive "
+            "mistake an advertisement can make. Correct the digits, or add the number to the "
+            "firm profile if it is a new line of the firm's."
+        ),
+        example="Call us at 212-201-9013.",
+    )
+)
+NOT_HOUSE_STYLE = register(
+    Rule(
+        code="P002",
+        name="phone-not-house-style",
+        family=Family.PHONE,
+        severity=Severity.WARNING,
+        summary="A firm number is written in a form other than the house style.",
+        explanation=(
+            "The firm's numbers should look the same everywhere; the house style is set by "
+            "phone-style in [tool.pozo-site] (default 'dashes': 212-201-9031). A number "
+            "written as the firm's own vanity text (1-88-VISA-LAW-1) is accepted as well. "
+            "`pozo-site check --fix` rewrites the number in the house style."
+        ),
+        example="Call us at (212) 201-9031.",
+        fixable=True,
+    )
+)
+INVALID = register(
+    Rule(
+        code="P003",
+        name="phone-invalid",
+        family=Family.PHONE,
+        severity=Severity.ERROR,
+        summary="Text shaped like a phone number is not a valid number.",
+        explanation=(
+            "Text written like a North American number, such as (212) 101-9031, whose digits "
+            "no line can have (an area code or exchange starting with 0 or 1, an unassigned "
+            "area code): almost always a typo. Check the digits against the firm profile."
+        ),
+        example="Call us at (212) 101-9031.",
+    )
+)
+
+_VANITY: Final = re.compile(
+    r"(?<![\w+\-.])\+?\d[0-9A-Za-z]*(?:[-.][0-9A-Za-z]+){1,6}(?![\w-]|\.\w)"
+)
+_NANP_SHAPE: Final = re.compile(
+    r"(?<![\w+\-.])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-]|\.\d)"
+)
+_MIN_VANITY_SYMBOLS: Final = 10
+_MAX_VANITY_SYMBOLS: Final = 15
+
+
+@dataclass(frozen=True)
+class Found:
+    """A number found in a text: its span, the text as written, and the number (if valid)."""
+
+    start: int
+    end: int
+    raw: str
+    number: PhoneNumber | None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_numbers(text: str) -> list[Found]:
+    """Every phone number and invalid number-shaped text in ``text``, in order."""
+    found: list[Found] = []
+    spans: list[tuple[int, int]] = []
+    if not any(c.isdigit() for c in text):
+        return found
+    for match in _VANITY.finditer(text):
+        raw = match.group(0)
+        if not any(c.isalpha() for c in raw) or sum(c.isdigit() for c in raw) < 3:
+            continue
+        if not _MIN_VANITY_SYMBOLS <= sum(c.isalnum() for c in raw) <= _MAX_VANITY_SYMBOLS:
+            continue
+        try:
+            number = PhoneNumber.parse(raw)
+        except PhoneNumberError:
+            continue
+        found.append(Found(match.start(), match.end(), raw, number))
+        spans.append((match.start(), match.end()))
+    for lib_match in PhoneNumberMatcher(text, "US", leniency=Leniency.VALID):
+        start, end = lib_match.start, lib_match.end
+        if _overlaps(start, end, spans):
+            continue
+        try:
+            number = PhoneNumber.parse(lib_match.raw_string)
+        except PhoneNumberError:  # pragma: no cover - the matcher returns valid numbers
+            continue
+        found.append(Found(start, end, lib_match.raw_string, number))
+        spans.append((start, end))
+    for match in _NANP_SHAPE.finditer(text):
+        if _overlaps(match.start(), match.end(), spans):
+            continue
+        try:
+            number = PhoneNumber.parse(match.group(0))
+        except PhoneNumberError:
+            found.append(Found(match.start(), match.end(), match.group(0), None))
+            continue
+        found.append(Found(match.start(), match.end(), match.group(0), number))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
+    style = ctx.config.phone_style
+    firm_numbers = ctx.firm_numbers
+    known = ctx.firm.firm is not None
+    listed = ", ".join(sorted(n.format(style) for n in firm_numbers))
+    text = doc.source.text
+    for base, chunk in article_texts(doc):
+        for item in find_numbers(chunk):
+            start, end = base + item.start, base + item.end
+            if item.number is None:
+                yield doc.source.finding(
+                    INVALID,
+                    start,
+                    f"'{item.raw}' looks like a phone number but no line has these digits; "
+                    "check them against the firm profile",
+                    end=end,
+                )
+                continue
+            if not known:
+                continue
+            firm_number = firm_numbers.get(item.number)
+            if firm_number is None:
+                yield doc.source.finding(
+                    NOT_FIRM_NUMBER,
+                    start,
+                    f"'{item.raw}' is not one of the firm's numbers ({listed}); correct it, "
+                    "or add it to the firm profile if it is the firm's",
+                    end=end,
+                )
+                continue
+            if text[max(0, start - 4) : start].lower() == "tel:":
+                continue
+            wanted = firm_number.format(style)
+            if item.raw in (wanted, firm_number.vanity):
+                continue
+            yield doc.source.finding(
+                NOT_HOUSE_STYLE,
+                start,
+                f"write the firm's number as {wanted} (house style '{style.value}'), "
+                f"not '{item.raw}'",
+                end=end,
+                fix=Fix(f"write {wanted}", (Edit(start, end, wanted),)),
+            )
+
+
+CHECKERS = (
+    Checker(
+        codes=(NOT_FIRM_NUMBER.code, NOT_HOUSE_STYLE.code, INVALID.code),
+        article=_check,
+    ),
+)
