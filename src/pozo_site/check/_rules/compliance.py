@@ -104,7 +104,7 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
-    words = "|".join(_SPACE.sub(r"\\s+", re.escape(p)) for p in cleaned)
+    words = "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in cleaned)
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 

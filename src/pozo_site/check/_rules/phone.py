@@ -150,7 +150,7 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     style = ctx.config.phone_style
     firm_numbers = ctx.firm_numbers
     known = ctx.firm.firm is not None
-    listed = ", ".join(sorted(n.format(style) for n in firm_numbers))
+    listed = ", ".join(sorted(n.vanity or n.format(style) for n in firm_numbers))
     text = doc.source.text
     for base, chunk in article_texts(doc):
         for item in find_numbers(chunk):
