@@ -204,6 +204,7 @@ def test_vcard_formats_come_from_the_vcard_module(example: FirmProfile) -> None:
 
 def test_text_default_firm() -> None:
     assert render_contact_block(default_firm(), "text") == (
+        "Attorney Advertising\n"
         "Pozo Goldstein\n"
         "Call Today for a FREE in-office consultation\n"
         "\n"
@@ -275,6 +276,8 @@ def test_text_foreign_office_prints_its_country() -> None:
 def test_markdown_default_firm() -> None:
     text = render_contact_block(default_firm(), "markdown")
     assert text == (
+        "Attorney Advertising\n"
+        "\n"
         "**Pozo Goldstein**\n"
         "\n"
         "Call Today for a FREE in-office consultation\n"
@@ -406,6 +409,7 @@ def test_html_default_firm() -> None:
     html = render_contact_block(default_firm(), "html")
     assert html == (
         '<address class="h-card">\n'
+        '  <p class="advertising-notice">Attorney Advertising</p>\n'
         '  <p><strong class="p-name p-org">Pozo Goldstein</strong></p>\n'
         '  <p class="p-note">Call Today for a FREE in-office consultation</p>\n'
         "  <ul>\n"

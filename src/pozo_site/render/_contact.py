@@ -2,6 +2,7 @@
 
 >>> from pozo_site import default_firm
 >>> print(render_contact_block(default_firm(), "text"), end="")
+Attorney Advertising
 Pozo Goldstein
 Call Today for a FREE in-office consultation
 <BLANKLINE>
