@@ -1,0 +1,218 @@
+"""``pozo-site check [PATH ...]``: check content, report findings, fix what is safe to fix.
+
+Exit codes: 0 when no finding has error severity (or ``--exit-zero``), 1 when one has (with
+``--diff``: when a fix would change a file), 2 for a usage error, an invalid configuration
+or a failure of the tool itself.
+
+Colour: the text report is coloured only when it goes to a terminal, ``NO_COLOR`` is not
+set (to any value, even empty) and ``TERM`` is not ``dumb``; a non-empty ``FORCE_COLOR``
+turns it on for any stream, but ``NO_COLOR`` still wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from pozo_site.check import Config, ConfigError, _config, check_paths, fix_paths, load_config
+from pozo_site.check._registry import RULES
+from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
+from pozo_site.cli._boundary import guarded
+
+__all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_EPILOG = """\
+exit status: 0 no error-level finding, 1 an error-level finding (with --diff: a file
+would change), 2 a usage error, an invalid configuration or a failure of the tool.
+Rule codes: `pozo-site rules`. Documentation: docs/check.md."""
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check`` subcommand."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="check a content folder: firm profile and Markdown articles",
+        description=(
+            "Check the firm profile and the Markdown articles in each PATH (files or "
+            "folders; default: the current folder) and report every finding with its rule "
+            "code, file, line and column."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check")
+    parser.add_argument(
+        "--format",
+        choices=list(REPORTER_BY_NAME),
+        default="text",
+        help="output format: "
+        + "; ".join(f"{name}: {rep.description}" for name, rep in REPORTER_BY_NAME.items()),
+    )
+    parser.add_argument(
+        "--select", metavar="CODES", help="only these rule codes or family letters (comma list)"
+    )
+    parser.add_argument(
+        "--ignore", metavar="CODES", help="skip these rule codes or family letters (comma list)"
+    )
+    parser.add_argument(
+        "--extend-ignore",
+        metavar="CODES",
+        help="skip these as well as the configured ignores (comma list)",
+    )
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report")
+    fixing.add_argument(
+        "--diff", action="store_true", help="show what --fix would change; write nothing"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this pozo-site.toml or pyproject.toml instead of searching for one",
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are error findings"
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="findings only: no summary or fix notes"
+    )
+    parser.set_defaults(handler=handle)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The parsed command line of ``pozo-site check``, as plain values."""
+
+    paths: tuple[Path, ...]
+    format: str
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    extend_ignore: tuple[str, ...] | None
+    fix: bool
+    diff: bool
+    config: Path | None
+    output: Path | None
+    exit_zero: bool
+    quiet: bool
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> CheckOptions:
+        """The options of an ``argparse`` namespace."""
+        return cls(
+            paths=tuple(Path(p) for p in args.paths) or (Path("."),),
+            format=args.format,
+            select=parse_codes(args.select),
+            ignore=parse_codes(args.ignore),
+            extend_ignore=parse_codes(args.extend_ignore),
+            fix=args.fix,
+            diff=args.diff,
+            config=Path(args.config) if args.config else None,
+            output=Path(args.output) if args.output else None,
+            exit_zero=args.exit_zero,
+            quiet=args.quiet,
+        )
+
+
+def parse_codes(text: str | None) -> tuple[str, ...] | None:
+    """``"P001, c"`` -> ``("P001", "C")``: codes split on commas and blanks, upper-cased."""
+    if text is None:
+        return None
+    return tuple(code.upper() for code in re.split(r"[,\s]+", text) if code)
+
+
+def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Whether to colour what goes to ``stream`` (see the module docstring for the rules)."""
+    if "NO_COLOR" in environ:
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _config_file(path: Path) -> Config:
+    """The settings of one named configuration file (``--config``).
+
+    A ``pyproject.toml`` is read for its ``[tool.pozo-site]`` table (none: the defaults);
+    any other name is read as a ``pozo-site.toml``, whose top level holds the settings.
+    """
+    if not path.is_file():
+        raise ConfigError("no such configuration file", path=path)
+    # The engine's own reader, so a named file means exactly what a found one means.
+    table = _config._read_table(path)
+    return Config.default() if table is None else _config._from_table(table, path)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _write_report(text: str, options: CheckOptions, out: TextIO) -> None:
+    if options.output is None:
+        out.write(text)
+        return
+    with options.output.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
+    missing = [str(path) for path in options.paths if not os.path.lexists(path)]
+    if missing:
+        err.write(f"pozo-site check: no such file or folder: {', '.join(missing)}\n")
+        return EXIT_USAGE
+    if options.config is not None:
+        config = _config_file(options.config)
+    else:
+        config, _found = load_config(options.paths[0])
+    config = config.override(
+        select=options.select, ignore=options.ignore, extend_ignore=options.extend_ignore
+    )
+    if options.diff:
+        outcome = fix_paths(options.paths, config, write=False)
+        for change in outcome.changes:
+            out.write(change.diff())
+        if not options.quiet:
+            count = len(outcome.changes)
+            err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
+        return EXIT_FINDINGS if outcome.changes and not options.exit_zero else EXIT_OK
+    if options.fix:
+        outcome = fix_paths(options.paths, config, write=True)
+        result = outcome.result
+        if outcome.changes and not options.quiet:
+            err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
+    else:
+        result = check_paths(options.paths, config)
+    stream_is_report = options.output is None
+    color = options.format == "text" and stream_is_report and use_color(out, environ)
+    report = REPORTER_BY_NAME[options.format].format(
+        result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
+    )
+    _write_report(report, options, out)
+    return EXIT_OK if result.success or options.exit_zero else EXIT_FINDINGS
+
+
+@guarded
+def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``pozo-site check`` with parsed ``args``."""
+    options = CheckOptions.from_args(args)
+    try:
+        return _run(options, out, err, os.environ)
+    except ConfigError as error:
+        err.write(f"pozo-site check: {error}\n")
+        return EXIT_USAGE
+    except OSError as error:
+        if options.output is not None and error.filename == str(options.output):
+            err.write(f"pozo-site check: cannot write {options.output}: {error.strerror}\n")
+            return EXIT_USAGE
+        raise
