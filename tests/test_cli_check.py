@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -448,15 +449,18 @@ def test_diff_with_nothing_to_fix_exits_0(monkeypatch: pytest.MonkeyPatch) -> No
 # -- pozo-site rules ------------------------------------------------------------------------
 
 
+def ordered_codes() -> list[str]:
+    """Every rule code in catalogue order: by family, then by code."""
+    order = list(Family)
+    return [r.code for r in sorted(RULES.values(), key=lambda r: (order.index(r.family), r.code))]
+
+
 def test_rules_lists_every_registered_rule() -> None:
     code, out, err = run("rules")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["code", "name", "severity", "fixable", "summary"]
-    assert [line.split()[0] for line in lines[1:]] == [
-        rule.code
-        for rule in sorted(RULES.values(), key=lambda r: (list(Family).index(r.family), r.code))
-    ]
+    assert [line.split()[0] for line in lines[1:]] == ordered_codes()
     assert len(RULES) >= 20
 
 
@@ -499,3 +503,21 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     assert committed == out
     for code_ in RULES:
         assert f"### {code_}: {RULES[code_].name}" in committed
+
+
+def test_docs_rules_md_renders_rule_texts_literally() -> None:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse((ROOT / "docs" / "rules.md").read_text("utf-8"))
+    html_blocks = [t for t in tokens if t.type == "html_block"]
+    assert len(html_blocks) == 1  # the "generated" comment, nothing from a rule's text
+    inline = [child for token in tokens for child in token.children or ()]
+    assert not [t for t in inline if t.type in ("image", "html_inline")]
+    links = [t.attrs["href"] for t in inline if t.type == "link_open"]
+    assert links == ["check.md"] + [f"#{c.lower()}-{RULES[c].name}" for c in ordered_codes()]
+    headings = {
+        token.content
+        for before, token in itertools.pairwise(tokens)
+        if before.type == "heading_open" and before.tag == "h3"
+    }
+    assert headings == {f"{code}: {rule.name}" for code, rule in RULES.items()}

@@ -655,3 +655,32 @@ def test_catalog_doctest() -> None:
     from pozo_site.check.reporters import catalog
 
     assert doctest.testmod(catalog).failed == 0
+
+
+def test_markdown_escaping_keeps_code_spans_and_neutralises_the_rest() -> None:
+    from pozo_site.check.reporters import _markdown
+
+    assert doctest.testmod(_markdown).failed == 0
+    escape = _markdown.escape_markdown
+    assert escape("use `a_b*c` and a_b*c") == "use `a_b*c` and a\\_b\\*c"
+    assert escape("# not a heading\n- not a list\n1. not a list") == (
+        "\\# not a heading\n\\- not a list\n1\\. not a list"
+    )
+    assert escape("a lone ` backtick") == "a lone \\` backtick"
+    assert escape("back\\slash") == "back\\\\slash"
+
+
+def test_rule_texts_render_literally_in_sarif_help_markdown() -> None:
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    tricky = replace(ALT, explanation="Write ![alt](src) or <img alt>; run `pozo-site check`.")
+    log = sarif(CheckResult((), 0), rules={"A901": tricky})
+    markdown = log["runs"][0]["tool"]["driver"]["rules"][0]["help"]["markdown"]
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    inline = [child for token in tokens for child in token.children or ()]
+    assert not [t for t in inline if t.type in ("image", "html_inline", "link_open")]
+    assert [t.content for t in inline if t.type == "code_inline"] == ["pozo-site check"]
+    text = "".join(t.content for t in inline if t.type == "text")
+    assert "Write ![alt](src) or <img alt>; run " in text

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from pozo_site.check._registry import Family, Rule
+from pozo_site.check.reporters._markdown import escape_markdown, fenced
 
 __all__ = ["CATALOG_BY_NAME", "FAMILY_TITLES", "format_json", "format_markdown", "format_text"]
 
@@ -80,13 +81,9 @@ def format_json(rules: Mapping[str, Rule]) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def _fenced(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}\n{text.rstrip(chr(10))}\n{fence}"
+    # One line, and a "|" escaped even inside a code span: it would end the table cell.
+    escaped = escape_markdown(" ".join(text.split()))
+    return re.sub(r"(?<!\\)\|", r"\\|", escaped)
 
 
 def _anchor(rule: Rule) -> str:
@@ -126,14 +123,15 @@ def format_markdown(rules: Mapping[str, Rule]) -> str:
                 "",
                 f"### {rule.code}: {rule.name}",
                 "",
-                rule.summary,
+                escape_markdown(rule.summary),
                 "",
                 f"- Default severity: {rule.severity.value}",
                 f"- Fixable with `--fix`: {'yes' if rule.fixable else 'no'}",
             ]
             if rule.reference:
-                lines.append(f"- Supports: {rule.reference}")
-            lines += ["", rule.explanation, "", "Example:", "", _fenced(rule.example)]
+                lines.append(f"- Supports: {escape_markdown(rule.reference)}")
+            lines += ["", escape_markdown(rule.explanation), "", "Example:", ""]
+            lines.append(fenced(rule.example))
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import PurePosixPath, PureWindowsPath
@@ -33,6 +32,7 @@ from urllib.parse import quote
 from pozo_site import __version__
 from pozo_site.check._finding import CheckResult, Finding, Fix, Severity
 from pozo_site.check._registry import Family, Rule
+from pozo_site.check.reporters._markdown import escape_markdown, fenced
 
 __all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "format"]
 
@@ -51,19 +51,12 @@ def _level(severity: Severity) -> str:
     return "error" if severity is Severity.ERROR else "warning"
 
 
-def _fenced(text: str) -> str:
-    """``text`` as a Markdown code block whose fence is longer than any backtick run in it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}\n{text.rstrip(chr(10))}\n{fence}"
-
-
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     help_text = f"{rule.explanation}\n\nExample:\n{rule.example}"
-    help_markdown = f"{rule.explanation}\n\nExample:\n\n{_fenced(rule.example)}"
+    help_markdown = f"{escape_markdown(rule.explanation)}\n\nExample:\n\n{fenced(rule.example)}"
     if rule.reference:
         help_text += f"\n\nReference: {rule.reference}"
-        help_markdown += f"\n\nReference: {rule.reference}"
+        help_markdown += f"\n\nReference: {escape_markdown(rule.reference)}"
     properties: dict[str, Any] = {"tags": [rule.family.name.lower()]}
     if rule.fixable:
         properties["fixable"] = True

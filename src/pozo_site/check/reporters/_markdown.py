@@ -1,0 +1,47 @@
+"""Markdown helpers shared by the rule catalogue and the SARIF reporter.
+
+Rule texts are plain prose that may hold code spans in backticks (`` `--fix` ``); the rest
+must show literally, so that ``![alt](src)`` in an explanation is text, not an image.
+
+>>> escape_markdown("write ![alt](src) or <img>, run `pozo-site check --fix`")
+'write !\\\\[alt\\\\](src) or \\\\<img\\\\>, run `pozo-site check --fix`'
+>>> print(fenced("a ``` b"))
+````
+a ``` b
+````
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["escape_markdown", "fenced"]
+
+_CODE_SPAN: Final = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START: Final = re.compile(r"^([ \t]*)([#>+\-]|\d+[.)])", re.MULTILINE)
+
+
+def _escape_prose(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with Markdown syntax outside code spans escaped, so it renders literally."""
+    parts: list[str] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        parts.append(_escape_prose(text[position : match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(_escape_prose(text[position:]))
+    return "".join(parts)
+
+
+def fenced(text: str) -> str:
+    """``text`` as a code block whose fence is longer than any backtick run inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text.rstrip(chr(10))}\n{fence}"
