@@ -17,7 +17,8 @@ from dataclasses import dataclass
 __all__ = ["FrontMatterError", "SplitDocument", "split_front_matter"]
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r(?!\n)|\Z)", re.MULTILINE)
+# A line start is after LF (re.MULTILINE's ^) or after a lone CR (classic Mac line ends).
+_CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r(?!\n)|\Z)", re.MULTILINE)
 
 
 class FrontMatterError(ValueError):

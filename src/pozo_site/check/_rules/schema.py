@@ -69,6 +69,7 @@ DUPLICATE_KEY = register(
 )
 
 _DATE_KEYS = frozenset({"date", "updated"})
+_KEY_ERRORS = frozenset({"extra_forbidden", "front_matter_body_key"})  # about the key itself
 
 
 def claimed(error: dict[str, Any]) -> bool:
@@ -110,7 +111,7 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         if claimed(error):
             continue
         loc = _article_loc(error)
-        offset = article_offset(doc, loc, want_key=error["type"] == "extra_forbidden")
+        offset = article_offset(doc, loc, want_key=error["type"] in _KEY_ERRORS)
         yield doc.source.finding(FRONT_MATTER_INVALID, offset, _message(loc, error, keys))
     yield from _duplicates(doc.node, doc.source, doc.yaml_start)
 

@@ -1,0 +1,73 @@
+"""The shipped example content checks clean; the registry documents every rule; the API."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pozo_site.check
+from pozo_site import example_content
+from pozo_site.check import RULES, Config, Family, check_paths, fix_paths
+
+EXAMPLE = Path(str(example_content()))
+
+
+def test_example_content_checks_clean() -> None:
+    result = check_paths([EXAMPLE], Config.default())
+    assert result.findings == ()
+    assert result.files_checked == 2  # the firm profile and the article
+
+
+def test_example_content_needs_no_fix() -> None:
+    assert fix_paths([EXAMPLE], Config.default(), write=False).changes == ()
+
+
+def test_every_rule_is_documented() -> None:
+    assert len(RULES) >= 25
+    for code, rule in RULES.items():
+        assert re.fullmatch(r"[FSPLDAC]\d{3}", code)
+        assert rule.code == code
+        assert Family(code[0]) is rule.family
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule.name), code
+        assert rule.summary.endswith("."), code
+        assert "\n" not in rule.summary, code
+        assert len(rule.explanation) > 80, code
+        assert rule.example, code
+    names = [rule.name for rule in RULES.values()]
+    assert len(set(names)) == len(names)
+    assert {r.code for r in RULES.values() if r.fixable} == {"P002", "L004"}
+
+
+def test_compliance_rules_name_their_rule_and_say_they_are_an_aid() -> None:
+    compliance = [rule for rule in RULES.values() if rule.family is Family.COMPLIANCE]
+    assert {r.reference for r in compliance} == {
+        "NY Rule 7.1(f)",
+        "NY Rule 7.1(e)(3)",
+        "NY Rule 7.4",
+    }
+    for rule in compliance:
+        assert "not legal advice" in rule.explanation
+        assert f'ignore = ["{rule.code}"]' in rule.explanation
+
+
+def test_public_api_is_pinned() -> None:
+    assert pozo_site.check.__all__ == [
+        "RULES",
+        "CheckResult",
+        "Config",
+        "ConfigError",
+        "Edit",
+        "Family",
+        "FileChange",
+        "Finding",
+        "Fix",
+        "FixOutcome",
+        "Rule",
+        "Severity",
+        "check_paths",
+        "fix_paths",
+        "load_config",
+        "register",
+    ]
+    for name in pozo_site.check.__all__:
+        assert getattr(pozo_site.check, name) is not None

@@ -1,0 +1,193 @@
+"""Autofix: only targeted characters change, writes are atomic, a second run changes nothing."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pozo_site.check import FileChange, _fix, fix_paths
+from pozo_site.check._finding import Edit, Fix
+from pozo_site.check._fix import apply_fixes, atomic_write
+from tests.check.conftest import can_symlink, config
+
+BEFORE = (
+    "---\n"
+    "# Front matter comment: kept.\n"
+    "title: Know Your Rights   # the title\n"
+    "date: 2024-05-01\n"
+    "summary: 'Call (212) 201-9031'\n"
+    "tags: [b, a]\n"
+    "---\n"
+    "Call +1 212 201 9031 or 1-88-VISA-LAW-1 or 1-888-472-5291.\n"
+    "Keep   odd   spacing.\tTabs too."
+)
+AFTER = (
+    "---\n"
+    "# Front matter comment: kept.\n"
+    "title: Know Your Rights   # the title\n"
+    "slug: know-your-rights\n"
+    "date: 2024-05-01\n"
+    "summary: 'Call 212-201-9031'\n"
+    "tags: [b, a]\n"
+    "---\n"
+    "Call 212-201-9031 or 1-88-VISA-LAW-1 or 888-472-5291.\n"
+    "Keep   odd   spacing.\tTabs too."
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_fix_changes_only_what_it_targets_and_is_idempotent(
+    write: Callable[..., Path], in_tmp: Path, newline: str, bom: bytes
+) -> None:
+    path = write("articles/a.md", bom + BEFORE.replace("\n", newline).encode())
+    outcome = fix_paths([Path(".")], config(), write=True)
+    assert path.read_bytes() == bom + AFTER.replace("\n", newline).encode()
+    assert outcome.result.findings == ()
+    assert [c.path for c in outcome.changes] == [Path("articles/a.md")]
+    change = outcome.changes[0]
+    assert change.before.startswith("\ufeff") == bool(bom)
+    again = fix_paths([Path(".")], config(), write=True)
+    assert again.changes == ()
+    assert path.read_bytes() == bom + AFTER.replace("\n", newline).encode()
+
+
+def test_diff_mode_writes_nothing_and_reports_what_remains(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    path = write("articles/a.md", BEFORE + "\nAnd 212-555-0123.")
+    outcome = fix_paths([Path(".")], config(), write=False)
+    assert path.read_text() == BEFORE + "\nAnd 212-555-0123."
+    assert [(f.code, f.line) for f in outcome.result.findings] == [("P001", 11)]
+    diff = outcome.changes[0].diff()
+    assert diff.startswith("--- a/articles/a.md\n+++ b/articles/a.md\n@@")
+    assert "-Call +1 212 201 9031 or 1-88-VISA-LAW-1 or 1-888-472-5291.\n" in diff
+    assert "+slug: know-your-rights\n" in diff
+    assert diff.endswith("And 212-555-0123.\n\\ No newline at end of file\n")
+
+
+def test_diff_of_a_file_change() -> None:
+    change = FileChange(Path("/abs/a.md"), "a\nb\n", "a\nc\n")
+    assert change.diff() == "--- a/abs/a.md\n+++ b/abs/a.md\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
+
+
+def test_permissions_are_kept(write: Callable[..., Path], in_tmp: Path) -> None:
+    path = write("articles/a.md", BEFORE)
+    path.chmod(0o640)
+    fix_paths([Path(".")], config(), write=True)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.md"]
+
+
+def test_a_symlinked_article_is_fixed_through_the_link(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    if not can_symlink(in_tmp):
+        pytest.skip("symbolic links cannot be created here")
+    target = write("shared/a.txt", BEFORE)
+    link = in_tmp / "articles" / "a.md"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    fix_paths([Path("articles")], config(), write=True)
+    assert link.is_symlink()
+    assert target.read_text() == AFTER
+
+
+def test_failed_write_leaves_the_original_and_no_temporary_file(
+    write: Callable[..., Path], in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("articles/a.md", BEFORE)
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    outcome = fix_paths([Path(".")], config(), write=True)
+    assert path.read_text() == BEFORE
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.md"]
+    assert outcome.changes == ()
+    codes = [f.code for f in outcome.result.findings]
+    assert "F011" in codes  # the write failure
+    assert "P002" in codes  # and what is still on disk
+
+
+def test_atomic_write_cleans_up_on_interrupt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old")
+
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_a_file_changed_while_checking_is_not_written(
+    write: Callable[..., Path], in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write("articles/a.md", BEFORE)
+    real_write = _fix._write
+
+    def edit_first(target: Path, before: bytes, after: bytes) -> str | None:
+        target.write_text("changed by someone else")
+        return real_write(target, before, after)
+
+    monkeypatch.setattr(_fix, "_write", edit_first)
+    outcome = fix_paths([Path(".")], config(), write=True)
+    assert path.read_text() == "changed by someone else"
+    assert outcome.changes == ()
+    assert any("changed on disk" in f.message for f in outcome.result.findings)
+
+
+def test_overlapping_fixes_are_applied_once() -> None:
+    first = Fix("a", (Edit(0, 3, "X"),))
+    overlapping = Fix("b", (Edit(2, 5, "Y"),))
+    later = Fix("c", (Edit(5, 6, "Z"),))
+    assert apply_fixes("abcdefg", [later, overlapping, first]) == "XdeZg"
+
+
+def test_no_slug_fix_for_flow_style_front_matter(write: Callable[..., Path], in_tmp: Path) -> None:
+    write("articles/a.md", "---\n{title: Know Your Rights, date: 2024-05-01}\n---\n")
+    outcome = fix_paths([Path(".")], config(), write=True)
+    assert outcome.changes == ()
+    assert [(f.code, f.fixable) for f in outcome.result.findings] == [("L004", False)]
+
+
+_PROSE = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs", "Cc", "Nd"), blacklist_characters="<>-+()."),
+        st.sampled_from("\n\t\r"),
+    ),
+    max_size=40,
+)
+_FORMS = st.sampled_from(["(212) 201-9031", "+1 212-201-9031", "212.201.9031", "+12122019031"])
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(prefix=_PROSE, form=_FORMS, suffix=_PROSE)
+def test_fixing_a_number_in_any_prose_changes_only_the_number(
+    tmp_path: Path, prefix: str, form: str, suffix: str
+) -> None:
+    folder = tmp_path / "p"
+    folder.mkdir(exist_ok=True)
+    head = "---\ntitle: Know Your Rights\nslug: know-your-rights\ndate: 2024-05-01\n---\n"
+    path = folder / "a.md"
+    path.write_bytes(f"{head}{prefix} {form} {suffix}".encode())
+    fix_paths([folder], config(), write=True)
+    assert path.read_bytes().decode() == f"{head}{prefix} 212-201-9031 {suffix}"
+    assert fix_paths([folder], config(), write=True).changes == ()
