@@ -521,3 +521,12 @@ def test_docs_rules_md_renders_rule_texts_literally() -> None:
         if before.type == "heading_open" and before.tag == "h3"
     }
     assert headings == {f"{code}: {rule.name}" for code, rule in RULES.items()}
+
+
+@pytest.mark.usefixtures("no_color")
+def test_diff_goes_to_the_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(PHONE_CASE)
+    target = tmp_path / "fixes.diff"
+    code, out, err = run("check", "content", "--diff", "--output", str(target))
+    assert (code, out, err) == (1, "", "Would fix 2 files.\n")
+    assert target.read_bytes() == (PHONE_CASE / "expected.diff").read_bytes()

@@ -180,8 +180,7 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
     )
     if options.diff:
         outcome = fix_paths(options.paths, config, write=False)
-        for change in outcome.changes:
-            out.write(change.diff())
+        _write_report("".join(change.diff() for change in outcome.changes), options, out)
         if not options.quiet:
             count = len(outcome.changes)
             err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
