@@ -16,6 +16,7 @@ form is RFC 3966, not the house style.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ _VANITY: Final = re.compile(
 _NANP_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-]|\.\d)"
 )
+# Seven or more digits with at most three separators between each: the shortest US number.
+_CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
+_NEXT_SPACE: Final = re.compile(r"\s")
+_MARGIN: Final = 16
 _MIN_VANITY_SYMBOLS: Final = 10
 _MAX_VANITY_SYMBOLS: Final = 15
 
@@ -103,6 +108,43 @@ class Found:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
+    """``phonenumbers``' matches in ``text``, found cheaply.
+
+    The matcher parses every digit run it meets (years, counts, dates), which makes it
+    the hot path. It is run only on windows around runs of at least seven digits (the
+    shortest US number), each widened by whole words on both sides so that the matcher
+    sees the same context as in the whole text, and each window's result is cached: the
+    same "call us at ..." sentence recurs across articles.
+    """
+    windows: list[list[int]] = []
+    for candidate in _CANDIDATE.finditer(text):
+        left = candidate.start() - _MARGIN
+        left = 0 if left <= 0 else _last_space(text, left) + 1
+        right = candidate.end() + _MARGIN
+        space = _NEXT_SPACE.search(text, right) if right < len(text) else None
+        right = space.start() if space else len(text)
+        if windows and left <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], right)
+        else:
+            windows.append([left, right])
+    for left, right in windows:
+        for offset, stop, raw in _window_matches(text[left:right]):
+            yield left + offset, left + stop, raw
+
+
+def _last_space(text: str, before: int) -> int:
+    return max(text.rfind(" ", 0, before), text.rfind("\n", 0, before), text.rfind("\t", 0, before))
+
+
+@functools.lru_cache(maxsize=2048)
+def _window_matches(window: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (m.start, m.end, m.raw_string)
+        for m in PhoneNumberMatcher(window, "US", leniency=Leniency.VALID)
+    )
 
 
 def find_numbers(text: str) -> list[Found]:
@@ -123,15 +165,14 @@ def find_numbers(text: str) -> list[Found]:
             continue
         found.append(Found(match.start(), match.end(), raw, number))
         spans.append((match.start(), match.end()))
-    for lib_match in PhoneNumberMatcher(text, "US", leniency=Leniency.VALID):
-        start, end = lib_match.start, lib_match.end
+    for start, end, raw in _library_matches(text):
         if _overlaps(start, end, spans):
             continue
         try:
-            number = PhoneNumber.parse(lib_match.raw_string)
+            number = PhoneNumber.parse(raw)
         except PhoneNumberError:  # pragma: no cover - the matcher returns valid numbers
             continue
-        found.append(Found(start, end, lib_match.raw_string, number))
+        found.append(Found(start, end, raw, number))
         spans.append((start, end))
     for match in _NANP_SHAPE.finditer(text):
         if _overlaps(match.start(), match.end(), spans):
