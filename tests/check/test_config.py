@@ -128,6 +128,14 @@ def test_most_specific_selector_wins() -> None:
     assert not Config(select=frozenset({"P"})).enabled("C001")
 
 
+def test_config_is_hashable_and_compares_by_value() -> None:
+    one = Config(severities={"P002": Severity.ERROR})
+    two = Config(severities={"P002": Severity.ERROR})
+    assert one == two
+    assert hash(one) == hash(two)
+    assert one != Config()
+
+
 def test_severity_codes_are_checked() -> None:
     with pytest.raises(ConfigError):
         Config(severities={"X123": Severity.ERROR})

@@ -148,7 +148,9 @@ class Config:
     """Rule codes and family letters to run; ``None`` runs every rule."""
     ignore: frozenset[str] = frozenset()
     """Rule codes and family letters not to run."""
-    severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    severities: Mapping[str, Severity] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
     """Per-code severity overrides."""
     phone_style: PhoneStyle = PhoneStyle.DASHES
     """The house style for phone numbers in content (``212-201-9031``, as the firm's

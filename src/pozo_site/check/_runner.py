@@ -219,6 +219,10 @@ class _Run:
                 )
                 continue
             if path.is_dir():
+                # The folder's content folder is checked even without articles (its firm
+                # profile alone).
+                own = self.root_for(path, path)
+                roots.setdefault(own, _Root(own, relative))
                 for file in self.walk(path, relative=relative, report=True, subroots=True):
                     self._add(roots, file, self.root_for(file.parent, path), relative)
                 continue
