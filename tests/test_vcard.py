@@ -125,8 +125,8 @@ DEFAULT_V3 = [
     "item1.TEL;TYPE=WORK,VOICE:+1-888-472-5291",
     "item1.X-ABLabel:Toll Free",
     "NOTE:Attorney Advertising\\nCall Today for a FREE in-office consultation\\n"
-    "Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)\\nPractice areas: Immigration law\\nAreas served: New York City\\, "
-    "New York State",
+    "Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)\\n"
+    "Practice areas: Immigration law\\nAreas served: New York City\\, New York State",
     "END:VCARD",
 ]
 DEFAULT_V4 = [
