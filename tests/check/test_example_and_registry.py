@@ -67,6 +67,7 @@ def test_public_api_is_pinned() -> None:
         "check_paths",
         "fix_paths",
         "load_config",
+        "load_config_file",
         "register",
     ]
     for name in pozo_site.check.__all__:

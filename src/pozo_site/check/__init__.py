@@ -14,7 +14,7 @@ reporters, ``pozo-site rules`` and the docs all read it.
 
 from __future__ import annotations
 
-from pozo_site.check._config import Config, ConfigError, load_config
+from pozo_site.check._config import Config, ConfigError, load_config, load_config_file
 from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
 from pozo_site.check._fix import FileChange, FixOutcome, fix_paths
 from pozo_site.check._registry import RULES, Family, Rule, register
@@ -36,5 +36,6 @@ __all__ = [
     "check_paths",
     "fix_paths",
     "load_config",
+    "load_config_file",
     "register",
 ]

@@ -326,6 +326,20 @@ def _read_table(path: Path) -> Mapping[str, Any] | None:
     return data
 
 
+def load_config_file(path: Path) -> Config:
+    """The settings of one named configuration file (the CLI's ``--config``).
+
+    A ``pyproject.toml`` is read for its ``[tool.pozo-site]`` table (none: the defaults);
+    any other name is read as a ``pozo-site.toml``, whose top level holds the settings.
+    Raises :class:`ConfigError`.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError("no such configuration file", path=path)
+    table = _read_table(path)
+    return Config.default() if table is None else _from_table(table, path)
+
+
 def load_config(start: Path) -> tuple[Config, Path | None]:
     """The settings that apply to ``start`` (a file or folder) and the file they came from.
 

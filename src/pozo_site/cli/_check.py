@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from pozo_site.check import Config, ConfigError, _config, check_paths, fix_paths, load_config
-from pozo_site.check._registry import RULES
+from pozo_site.check import (
+    RULES,
+    ConfigError,
+    check_paths,
+    fix_paths,
+    load_config,
+    load_config_file,
+)
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
 from pozo_site.cli._boundary import guarded
 
@@ -141,19 +147,6 @@ def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
     return bool(isatty is not None and isatty())
 
 
-def _config_file(path: Path) -> Config:
-    """The settings of one named configuration file (``--config``).
-
-    A ``pyproject.toml`` is read for its ``[tool.pozo-site]`` table (none: the defaults);
-    any other name is read as a ``pozo-site.toml``, whose top level holds the settings.
-    """
-    if not path.is_file():
-        raise ConfigError("no such configuration file", path=path)
-    # The engine's own reader, so a named file means exactly what a found one means.
-    table = _config._read_table(path)
-    return Config.default() if table is None else _config._from_table(table, path)
-
-
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
@@ -172,7 +165,7 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
         err.write(f"pozo-site check: no such file or folder: {', '.join(missing)}\n")
         return EXIT_USAGE
     if options.config is not None:
-        config = _config_file(options.config)
+        config = load_config_file(options.config)
     else:
         config, _found = load_config(options.paths[0])
     config = config.override(
