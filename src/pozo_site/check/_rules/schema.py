@@ -95,6 +95,8 @@ def _message(loc: tuple[Any, ...], error: dict[str, Any], keys: str | None) -> s
         return f"unknown key '{_where(loc)}'{known}: remove it or correct its spelling"
     if kind == "missing":
         return f"'{_where(loc)}' is required: add it"
+    if kind in ("tuple_type", "list_type"):  # pydantic says "tuple"; writers write YAML lists
+        return f"{_where(loc)}: must be a list, such as [first, second]"
     return f"{_where(loc)}: {error['msg']}"
 
 
@@ -107,8 +109,12 @@ def _article_loc(error: dict[str, Any]) -> tuple[Any, ...]:
 
 def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     keys = ", ".join(FRONT_MATTER_KEYS)
+    # A slug is derived from the title; with no usable title, "slug is required" is noise.
+    title_failed = any(tuple(e["loc"])[:1] == ("title",) for e in doc.errors)
     for error in doc.errors:
         if claimed(error):
+            continue
+        if title_failed and tuple(error["loc"]) == ("slug",) and error["type"] == "missing":
             continue
         loc = _article_loc(error)
         offset = article_offset(doc, loc, want_key=error["type"] in _KEY_ERRORS)
