@@ -9,8 +9,11 @@ from pozo_site._errors import PhoneNumberError
 from pozo_site._phone import PhoneNumber
 from pozo_site.render import phone_summary
 
+__all__ = ["handle", "register"]
+
 
 def register(subparsers: Any) -> None:
+    """Add the subcommand's parser to ``subparsers``."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "phone",
         help="print the forms of phone numbers",
@@ -29,6 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the subcommand; return the exit code."""
     status = 0
     blocks = []
     for text in args.numbers:

@@ -9,8 +9,11 @@ from pozo_site._errors import FirmFileError
 from pozo_site._files import default_firm, load_firm
 from pozo_site.render import firm_summary
 
+__all__ = ["handle", "register"]
+
 
 def register(subparsers: Any) -> None:
+    """Add the subcommand's parser to ``subparsers``."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "show",
         help="print the firm profile",
@@ -23,6 +26,7 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the subcommand; return the exit code."""
     try:
         firm = load_firm(args.firm) if args.firm else default_firm()
     except FirmFileError as error:

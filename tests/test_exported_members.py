@@ -1,0 +1,106 @@
+"""The public API changes only on purpose: the exported names are pinned here."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import pozo_site
+
+PUBLIC = {
+    "pozo_site": [
+        "CONTACT_BLOCK_FORMATS",
+        "FRONT_MATTER_KEYS",
+        "Article",
+        "ArticleImage",
+        "Certification",
+        "ConsultationRequest",
+        "ContactBlockFormat",
+        "ContactMethod",
+        "Credential",
+        "DayOfWeek",
+        "EmailAddress",
+        "FirmFileError",
+        "FirmPhone",
+        "FirmProfile",
+        "LanguageTag",
+        "MatterType",
+        "NumberType",
+        "Offer",
+        "Office",
+        "OpeningHours",
+        "PhoneNumber",
+        "PhoneNumberConstraints",
+        "PhoneNumberError",
+        "PhoneRole",
+        "PhoneStyle",
+        "PostalAddress",
+        "PozoSiteError",
+        "RenderError",
+        "Section",
+        "Slug",
+        "SocialProfile",
+        "TollFreeNumber",
+        "__version__",
+        "default_firm",
+        "example_articles",
+        "example_content",
+        "load_firm",
+        "make_slug",
+        "parse_firm",
+        "render_contact_block",
+    ],
+    "pozo_site.render": [
+        "CALL_TO_ACTION_FORMATS",
+        "CONTACT_BLOCK_FORMATS",
+        "ContactBlockFormat",
+        "ContactBlockRenderer",
+        "ContactView",
+        "HoursView",
+        "LinkView",
+        "OfficeView",
+        "PhoneView",
+        "RenderError",
+        "article_jsonld",
+        "contact_view",
+        "escape_markdown",
+        "firm_jsonld",
+        "firm_summary",
+        "json_for_script",
+        "jsonld_script",
+        "markdown_url",
+        "phone_summary",
+        "render_article_jsonld",
+        "render_call_to_action",
+        "render_contact_block",
+        "render_firm_jsonld",
+        "render_vcard3",
+        "render_vcard4",
+    ],
+}
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_exported_names_are_pinned(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert module.__all__ == PUBLIC[module_name]
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_exported_names_exist_and_are_documented(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    for name in module.__all__:
+        member = getattr(module, name)
+        if callable(member) and not name.isupper():
+            assert member.__doc__, f"{module_name}.{name} has no docstring"
+
+
+def test_private_modules_declare_all() -> None:
+    import pkgutil
+
+    for info in pkgutil.walk_packages(pozo_site.__path__, "pozo_site."):
+        leaf = info.name.rsplit(".", 1)[-1]
+        if leaf.startswith("_") and leaf not in ("__main__",):
+            module = importlib.import_module(info.name)
+            assert hasattr(module, "__all__"), info.name
