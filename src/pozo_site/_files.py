@@ -22,16 +22,13 @@ from pydantic import ValidationError
 from pozo_site._article import Article
 from pozo_site._errors import FirmFileError
 from pozo_site._firm import FirmProfile
+from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, load_yaml
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
-
-    import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     from importlib.abc import Traversable
-
-    import tomli as tomllib
 
 __all__ = [
     "FIRM_FILE_NAMES",

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,14 +35,10 @@ from typing import Any, Final
 
 from pozo_site._errors import PozoSiteError
 from pozo_site._phone import PhoneStyle
+from pozo_site._toml import tomllib
 from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
 from pozo_site.check._registry import RULES, Family
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "CONFIG_FILE_NAMES",

@@ -13,7 +13,6 @@ import errno
 import json
 import re
 import stat
-import sys
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -24,16 +23,12 @@ from pozo_site._article import Article
 from pozo_site._files import default_firm
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, _check_graph, compose_yaml
 from pozo_site.check._finding import Finding
 from pozo_site.check._locate import yaml_offset
 from pozo_site.check._rules import file as rules
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "InvalidScalar",
