@@ -9,7 +9,11 @@ folder, then times:
 - repeated runs of the whole folder (cache warm), median of several;
 - one named file, as a pre-commit hook passes it (the whole folder is still read for
   slugs and links), median of several;
-- ``fix_paths(..., write=False)`` on the whole folder (the ``--diff`` path).
+- ``fix_paths(..., write=False)`` on the whole folder (the ``--diff`` path);
+- a baseline run side by side with the repeated runs (interleaved, so machine noise hits
+  both alike): the parsing any checker of such a folder must do — read every file, split
+  the front matter, load its YAML, parse the Markdown body — and nothing else. The ratio
+  of check_paths to this baseline is the cost of the rules themselves.
 
 Numbers are wall-clock seconds on this machine; compare them between commits, not across
 machines.
@@ -25,6 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from markdown_it import MarkdownIt
+
+from pozo_site._frontmatter import split_front_matter
+from pozo_site._yaml import load_yaml
 from pozo_site.check import Config, check_paths, fix_paths
 
 FIRM = """\
@@ -78,6 +86,17 @@ def build(folder: Path, count: int) -> None:
         (articles / f"article-{index:04d}.md").write_text(article(index, count), encoding="utf-8")
 
 
+def baseline(folder: Path) -> int:
+    """Read and parse every article as any checker must; return the number of tokens."""
+    markdown = MarkdownIt("commonmark")
+    tokens = 0
+    for path in sorted(folder.rglob("*.md")):
+        parts = split_front_matter(path.read_text(encoding="utf-8"))
+        load_yaml(parts.yaml)
+        tokens += len(markdown.parse(parts.body))
+    return tokens
+
+
 def timed(function: object, *args: object, **kwargs: object) -> tuple[float, object]:
     started = time.perf_counter()
     result = function(*args, **kwargs)  # type: ignore[operator]
@@ -92,7 +111,10 @@ def main() -> None:
         build(folder, count)
         size = sum(p.stat().st_size for p in folder.rglob("*.md"))
         first, result = timed(check_paths, [folder], config)
-        repeats = [timed(check_paths, [folder], config)[0] for _ in range(7)]
+        repeats, floors = [], []
+        for _ in range(7):  # interleaved with the baseline
+            repeats.append(timed(check_paths, [folder], config)[0])
+            floors.append(timed(baseline, folder)[0])
         one_file = folder / "articles" / "article-0000.md"
         single = [timed(check_paths, [one_file], config)[0] for _ in range(7)]
         diff_time, outcome = timed(fix_paths, [folder], config, write=False)
@@ -101,6 +123,8 @@ def main() -> None:
     print(f"first run (cold parse cache):   {first:.3f} s  ({first / count * 1000:.2f} ms/file)")
     warm = statistics.median(repeats)
     print(f"repeated run, median of 7:      {warm:.3f} s  ({warm / count * 1000:.2f} ms/file)")
+    floor = statistics.median(floors)
+    print(f"baseline (read + parse only):   {floor:.3f} s  (check_paths: {warm / floor:.2f}x)")
     print(f"one named file (pre-commit):    {statistics.median(single):.3f} s")
     changes = len(outcome.changes)  # type: ignore[attr-defined]
     print(f"fix_paths write=False (--diff): {diff_time:.3f} s  ({changes} files would change)")
