@@ -45,7 +45,7 @@ def test_billion_laughs_is_refused_quickly_and_in_bounded_memory(
 
 
 def test_a_bad_file_never_stops_the_run(write: Callable[..., Path], in_tmp: Path) -> None:
-    write("articles/a-bad.md", b"\xff\xfe\x00binary")
+    write("articles/a-bad.md", b"PK\x03\x04\x00binary")
     write("articles/b-empty.md", "")
     write("articles/c-yaml.md", "---\ntitle: [unclosed\n---\n")
     write("articles/d-good.md", ARTICLE + "Call 212-555-0123.\n")

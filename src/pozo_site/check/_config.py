@@ -312,7 +312,10 @@ def _read_table(path: Path) -> Mapping[str, Any] | None:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"invalid TOML: {error}", path=path) from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("pozo-site")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError("[tool] must be a table", path=path)
+        table = tool.get("pozo-site")
         if table is None:
             return None
         if not isinstance(table, dict):

@@ -172,6 +172,11 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
 
 def _write(path: Path, before: bytes, after: bytes) -> str | None:
     try:
+        # A read-only file is left alone, as an editor would: the rename of atomic_write
+        # needs only the folder's permission, and root may write anything, so the mode
+        # bits are asked, not the write.
+        if not stat.S_IMODE(path.stat().st_mode) & 0o222 or not os.access(path, os.W_OK):
+            return "not fixed: the file is read-only; make it writable, then run --fix again"
         with path.open("rb") as stream:
             if stream.read(len(before) + 1) != before:
                 return "not fixed: the file changed on disk while it was being checked"

@@ -40,6 +40,14 @@ __all__ = [
 ]
 
 _BOM: Final = b"\xef\xbb\xbf"
+# Byte-order marks of the other Unicode encodings (UTF-32 LE before UTF-16 LE, which
+# starts the same): such a file is text, just not UTF-8, so it is F001 rather than F002.
+_WIDE_BOMS: Final = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 _OPEN_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
 _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
@@ -91,6 +99,14 @@ def read_source(path: Path, display: str, max_bytes: int) -> Source | Finding:
     raw = _read_bytes(path, display, max_bytes)
     if isinstance(raw, Finding):
         return raw
+    for mark, encoding in _WIDE_BOMS:
+        if raw.startswith(mark):
+            return file_finding(
+                rules.NOT_UTF8,
+                display,
+                f"the file is {encoding} text (it starts with a {encoding} byte-order mark); "
+                "re-save it as UTF-8",
+            )
     bom = raw.startswith(_BOM)
     if bom:
         raw = raw[len(_BOM) :]

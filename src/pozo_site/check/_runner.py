@@ -67,6 +67,16 @@ def run(
     return _Run(config, overrides or {}).run(paths)
 
 
+def _exclude_glob(pattern: str) -> tuple[str, bool]:
+    """An exclude pattern as matched: ``(glob, anchored)``. A leading ``./`` and a trailing
+    ``/`` (which in a .gitignore marks a folder) are dropped; a pattern with a ``/`` left
+    inside or in front is anchored at the configuration file's folder."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/")
+    return pattern.lstrip("/"), "/" in pattern
+
+
 @dataclass
 class _Root:
     folder: Path
@@ -133,10 +143,13 @@ class _Run:
             parts = (path.name,)
         prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
         for pattern in self.config.exclude:
-            if "/" in pattern:
-                if any(fnmatchcase(prefix, pattern.strip("/")) for prefix in prefixes):
+            glob, anchored = _exclude_glob(pattern)
+            if anchored:
+                if any(fnmatchcase(prefix, glob) for prefix in prefixes):
                     return True
-            elif any(fnmatchcase(part, pattern) for part in parts):
+                if glob.startswith("**/") and any(fnmatchcase(p, glob[3:]) for p in prefixes):
+                    return True  # "**/drafts" matches a top-level "drafts" too, as in Git
+            elif any(fnmatchcase(part, glob) for part in parts):
                 return True
         return False
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from pozo_site._files import FIRM_FILE_NAMES
 from pozo_site.check import (
     RULES,
     ConfigError,
@@ -159,6 +160,25 @@ def _write_report(text: str, options: CheckOptions, out: TextIO) -> None:
         handle.write(text)
 
 
+def _warn_about_paths(options: CheckOptions, files_checked: int, err: TextIO) -> None:
+    """Say so when a named file is not one that is checked, or nothing was found at all,
+    as ruff warns "No Python files found" (a pre-commit hook passes only matching files)."""
+    if options.quiet:
+        return
+    for path in options.paths:
+        if path.is_file() and not (path.name.endswith(".md") or path.name in FIRM_FILE_NAMES):
+            err.write(
+                f"pozo-site check: warning: skipped {_escape(str(path))}: not an article "
+                f"(*.md) or a firm profile ({', '.join(FIRM_FILE_NAMES)})\n"
+            )
+    if files_checked == 0:
+        err.write("pozo-site check: warning: no articles or firm profile found\n")
+
+
+def _escape(text: str) -> str:
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     missing = [str(path) for path in options.paths if not os.path.lexists(path)]
     if missing:
@@ -185,6 +205,7 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
             err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
     else:
         result = check_paths(options.paths, config)
+    _warn_about_paths(options, result.files_checked, err)
     stream_is_report = options.output is None
     color = options.format == "text" and stream_is_report and use_color(out, environ)
     report = REPORTER_BY_NAME[options.format].format(

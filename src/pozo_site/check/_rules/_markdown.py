@@ -3,19 +3,25 @@
 markdown-it-py gives block tokens a line map but inline tokens none, so an inline link or
 image is placed by searching its paragraph's lines, in order, for its source text; when
 that fails (a reference definition elsewhere), the paragraph's first character is used.
+
+:func:`prose_body` gives the body as a reader reads it, for rules about wording and
+numbers: code (blocks and spans), HTML comments and link targets (URLs, paths, HTML
+``href``/``src`` values) are blanked out, offsets unchanged.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import Final
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pozo_site.check._source import ArticleDoc
 
-__all__ = ["BodyImage", "BodyLink", "MarkdownFacts", "markdown_facts"]
+__all__ = ["BodyImage", "BodyLink", "MarkdownFacts", "blank_urls", "markdown_facts", "prose_body"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class MarkdownFacts:
     """1-based file lines inside fenced or indented code blocks."""
 
 
+# Text that could start a code block: a fence, or an indented line (tab or four spaces).
+_MAY_HOLD_CODE: Final = re.compile(r"```|~~~|(?:^|\n)(?: {4}|\t)")
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
@@ -66,8 +76,8 @@ def markdown_facts(doc: ArticleDoc) -> MarkdownFacts:
 
 def _parse(doc: ArticleDoc) -> MarkdownFacts:
     body = doc.body
-    if "[" not in body and "<img" not in body.lower():  # nothing any rule looks for
-        return MarkdownFacts((), (), frozenset())
+    if "[" not in body and "<img" not in body.lower() and not _MAY_HOLD_CODE.search(body):
+        return MarkdownFacts((), (), frozenset())  # nothing any rule looks for
     source = doc.source
     text = source.text
     starts = source.line_starts
@@ -105,3 +115,73 @@ def _parse(doc: ArticleDoc) -> MarkdownFacts:
                     cursor = at + 2
                 images.append(BodyImage(at, str(child.attrGet("src") or ""), _alt(child)))
     return MarkdownFacts(tuple(links), tuple(images), frozenset(code))
+
+
+# What a reader does not read as prose. A code span does not cross a blank line; a URL
+# scheme is followed by "//" (or is mailto:), so "Note: 212-..." is not a URL.
+_CODE_SPAN: Final = re.compile(
+    r"(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*(?:\r?\n|\r|$)))+?(?<!`)\1(?!`)"
+)
+_COMMENT: Final = re.compile(r"<!--.*?-->", re.DOTALL)
+_URL: Final = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]{1,31}://|www\.|mailto:)[^\s<>\"'`]*")
+# A link's "(target "title")", parentheses included (a phone matcher would take a lone
+# "(" or "( )" left behind as part of a number that follows).
+_LINK_TARGET: Final = re.compile(
+    r"\](\([ \t]*(?!<?tel:)(?:<[^>\n]*>|[^\s)]*)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\))",
+    re.IGNORECASE,
+)
+_REFERENCE: Final = re.compile(
+    r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?!tel:)([^\s>]+)", re.IGNORECASE | re.MULTILINE
+)
+_ATTRIBUTE: Final = re.compile(
+    r"(?i)\b(?:href|src|srcset|action|poster|cite|data)[ \t]*=[ \t]*"
+    r"(?!['\"]?tel:)(\"[^\"]*\"|'[^']*'|[^\s>]+)"
+)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, end):
+        if chars[index] not in "\r\n":
+            chars[index] = " "
+
+
+def blank_urls(text: str) -> str:
+    """``text`` with URLs (``https://...``, ``www....``, ``mailto:...``) blanked, offsets kept."""
+    if "://" not in text and "www." not in text.lower() and "mailto:" not in text.lower():
+        return text
+    chars = list(text)
+    for match in _URL.finditer(text):
+        _blank(chars, match.start(), match.end())
+    return "".join(chars)
+
+
+def prose_body(doc: ArticleDoc) -> str:
+    """``doc.body`` with code, HTML comments and link targets blanked (each character
+    replaced by a space, line ends kept), so offsets into it are offsets into the body.
+    ``tel:`` targets are kept: they are the numbers a visitor's phone dials. Memoised."""
+    cached = doc.memo.get("prose")
+    if isinstance(cached, str):
+        return cached
+    body = doc.body
+    chars = list(body)
+    code_lines = markdown_facts(doc).code_lines
+    if code_lines:
+        starts = doc.source.line_starts
+        for line in code_lines:
+            start = max(starts[line - 1] - doc.body_start, 0)
+            end = starts[line] - doc.body_start if line < len(starts) else len(body)
+            _blank(chars, start, end)
+    for pattern, group in (
+        (_COMMENT, 0),
+        (_CODE_SPAN, 0),
+        (_LINK_TARGET, 1),
+        (_REFERENCE, 1),
+        (_ATTRIBUTE, 1),
+        (_URL, 0),
+    ):
+        text = "".join(chars)
+        for match in pattern.finditer(text):
+            _blank(chars, match.start(group), match.end(group))
+    prose = "".join(chars)
+    doc.memo["prose"] = prose
+    return prose

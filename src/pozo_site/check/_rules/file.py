@@ -36,8 +36,9 @@ NOT_UTF8 = register(
         explanation=(
             "Articles and firm profiles must be UTF-8 (a byte-order mark is allowed). A file "
             "saved in another encoding (Windows-1252, Latin-1, UTF-16) shows wrong characters "
-            "on the site. The finding points at the first byte that is not UTF-8; re-save the "
-            "file as UTF-8 in your editor."
+            "on the site. The finding points at the first byte that is not UTF-8 (or, for a "
+            "UTF-16 or UTF-32 file with a byte-order mark, at the file); re-save the file as "
+            "UTF-8 in your editor."
         ),
         example="A file saved as Windows-1252 with a curly quote: caf\\xe9",
     )
@@ -51,8 +52,8 @@ BINARY = register(
         summary="The file holds NUL bytes: it is binary, not text.",
         explanation=(
             "A file with NUL bytes is not a text file: an image or document saved with an .md "
-            "name, or a text file in UTF-16. It cannot be an article; move it out of the "
-            "content folder or re-save it as UTF-8 text."
+            "name, or a UTF-16 text file without a byte-order mark. It cannot be an article; "
+            "move it out of the content folder or re-save it as UTF-8 text."
         ),
         example="A .docx document renamed to article.md",
     )

@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
 
+import yaml
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._phone import PhoneNumber
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
+from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
-from pozo_site.check._rules._base import Checker, Context, article_texts
+from pozo_site.check._rules._base import Checker, Context, string_scalars
+from pozo_site.check._rules._markdown import blank_urls, prose_body
 from pozo_site.check._source import ArticleDoc
 
 __all__ = ["CHECKERS", "INVALID", "NOT_FIRM_NUMBER", "NOT_HOUSE_STYLE", "find_numbers"]
@@ -187,15 +190,88 @@ def find_numbers(text: str) -> list[Found]:
     return found
 
 
+_SOFT_BREAK: Final = re.compile(r"(?<![\r\n])(?:\r\n|\r|\n)(?![ \t]*(?:\r\n|\r|\n|$))")
+_RESOLVER: Final = yaml.resolver.Resolver()
+_STR_TAG: Final = "tag:yaml.org,2002:str"
+
+
+def _join_lines(text: str) -> str:
+    """``text`` with each line end inside a paragraph made spaces (a reader sees a space
+    there, so "212" at a line's end and "201-9031" on the next is one number)."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text to scan: its offset in the file, the text as written, the text to search
+    (code and link targets blanked, soft line breaks joined), and its YAML node."""
+
+    base: int
+    written: str
+    scan: str
+    node: yaml.ScalarNode | None = None
+
+
+def _texts(doc: ArticleDoc) -> Iterator[_Text]:
+    """Front matter string values that readers read (not ``slug`` or ``image.src``,
+    which are addresses), then the body."""
+    skip: set[int] = set()
+    pair = mapping_get(doc.node, "slug")
+    if pair is not None:
+        skip.add(id(pair[1]))
+    image = mapping_get(doc.node, "image")
+    src = mapping_get(image[1], "src") if image is not None else None
+    if src is not None:
+        skip.add(id(src[1]))
+    for node in string_scalars(doc.node):
+        if id(node) in skip:
+            continue
+        start, end = node.start_mark.index, node.end_mark.index
+        written = doc.yaml_text[start:end]
+        yield _Text(doc.yaml_start + start, written, _join_lines(blank_urls(written)), node)
+    yield _Text(doc.body_start, doc.body, _join_lines(prose_body(doc)))
+
+
+def _stays_a_string(item: _Text, start: int, end: int, replacement: str) -> bool:
+    """Whether a plain YAML scalar, edited, still reads as a string (``+12122019031``
+    alone would become an integer)."""
+    if item.node is None or item.node.style:  # quoted or block: always a string
+        return True  # (plain is None with PyYAML's Python loader, '' with libyaml's)
+    edited = item.written[:start] + replacement + item.written[end:]
+    value = " ".join(edited.split())
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == _STR_TAG)
+
+
+def _symbols(text: str) -> str:
+    return "".join(c for c in text.upper() if c.isalnum())
+
+
+def _firm_number(
+    number: PhoneNumber, firm_numbers: Mapping[PhoneNumber, PhoneNumber]
+) -> PhoneNumber | None:
+    """The firm's number that ``number`` dials: itself, or, for a number with an extension
+    the profile does not list, the firm's line it extends."""
+    found = firm_numbers.get(number)
+    if found is None and number.extension:
+        found = firm_numbers.get(PhoneNumber.parse(number.e164))
+    return found
+
+
 def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     style = ctx.config.phone_style
     firm_numbers = ctx.firm_numbers
     known = ctx.firm.firm is not None
     listed = ", ".join(sorted(n.vanity or n.format(style) for n in firm_numbers))
     text = doc.source.text
-    for base, chunk in article_texts(doc):
-        for item in find_numbers(chunk):
-            start, end = base + item.start, base + item.end
+    for chunk in _texts(doc):
+        seen = _join_lines(chunk.written)
+        for item in find_numbers(chunk.scan):
+            if seen[item.start : item.end] != item.raw:  # it reaches into code or a URL
+                continue
+            start, end = chunk.base + item.start, chunk.base + item.end
             if item.number is None:
                 yield doc.source.finding(
                     INVALID,
@@ -207,7 +283,7 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
                 continue
             if not known:
                 continue
-            firm_number = firm_numbers.get(item.number)
+            firm_number = _firm_number(item.number, firm_numbers)
             if firm_number is None:
                 yield doc.source.finding(
                     NOT_FIRM_NUMBER,
@@ -219,16 +295,30 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
                 continue
             if text[max(0, start - 4) : start].lower() == "tel:":
                 continue
-            wanted = firm_number.format(style)
-            if item.raw in (wanted, firm_number.vanity):
+            vanity = firm_number.vanity if not item.number.extension else None
+            if vanity is not None and _symbols(item.raw) == _symbols(vanity):
+                wanted = vanity  # the firm's own vanity text, in other letters or spacing
+            else:
+                wanted = item.number.format(style)
+                extension = item.number.extension
+                if extension is not None and extension not in wanted:
+                    continue  # the style cannot show an extension (e164): any form goes
+            if item.raw == wanted or (vanity is not None and item.raw == vanity):
                 continue
+            fix = None
+            if _stays_a_string(chunk, item.start, item.end, wanted):
+                fix = Fix(f"write {wanted}", (Edit(start, end, wanted),))
+            how = (
+                "as written in the firm profile"
+                if wanted == vanity
+                else f"house style '{style.value}'"
+            )
             yield doc.source.finding(
                 NOT_HOUSE_STYLE,
                 start,
-                f"write the firm's number as {wanted} (house style '{style.value}'), "
-                f"not '{item.raw}'",
+                f"write the firm's number as {wanted} ({how}), not '{item.raw}'",
                 end=end,
-                fix=Fix(f"write {wanted}", (Edit(start, end, wanted),)),
+                fix=fix,
             )
 
 
