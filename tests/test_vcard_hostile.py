@@ -77,10 +77,11 @@ def expected_note(firm: FirmProfile) -> str:
     """The note as documented: notice, offer, vanity numbers, practice, areas served."""
     assert firm.offer is not None
     toll_free = firm.phones[1]
+    article = "an" if firm.offer.headline[:1].lower() in ("a", "e", "i", "o", "u") else "a"
     return "\n".join(
         [
             str(firm.advertising_notice),
-            f"{firm.offer.call_to_action} for a {firm.offer.headline}",
+            f"{firm.offer.call_to_action} for {article} {firm.offer.headline}",
             f"{toll_free.display_label}: 1-88-VISA-LAW-1 (1-888-472-5291)",
             "Practice areas: " + ", ".join(firm.practice_areas),
             "Areas served: " + ", ".join(firm.areas_served),

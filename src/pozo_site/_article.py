@@ -129,7 +129,21 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-_WORD = re.compile(r"\w+(?:['\u2019.,-]\w+)*")
+# Scripts written without spaces between words: each Han character (Chinese, Japanese
+# kanji) and each kana counts as one word, as word processors and Hugo count them.
+# Hangul is written with spaces, so Korean is counted by its spaced words.
+_CJK: Final = (
+    "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
+)
+_WORD = re.compile(f"(?=\\w)[{_CJK}]|[^\\W{_CJK}]+(?:['\u2019.,-][^\\W{_CJK}]+)*")
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_body(body: str) -> tuple[Token, ...]:
+    # Keyed by the body itself, so a copy with another body never sees stale tokens
+    # (a cached_property would travel with model_copy(update={"body": ...})).
+    return tuple(_markdown().parse(body))
 
 
 class Article(FrozenModel):
@@ -227,9 +241,9 @@ class Article(FrozenModel):
 
     # -- derived, read-only ----------------------------------------------------------
 
-    @functools.cached_property
-    def _tokens(self) -> list[Token]:
-        return _markdown().parse(self.body)
+    @property
+    def _tokens(self) -> tuple[Token, ...]:
+        return _parse_body(self.body)
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -252,7 +266,12 @@ class Article(FrozenModel):
 
     @property
     def word_count(self) -> int:
-        """Words in the body's text (Markdown syntax and code blocks not counted)."""
+        """Words in the body's text (Markdown syntax and code blocks not counted).
+
+        Words are runs of letters and digits (``don't``, ``1,526`` and ``U.S.`` are one
+        each); in Chinese and Japanese, which are written without spaces, each Han
+        character and each kana counts as a word.
+        """
         return sum(
             len(_WORD.findall(_inline_text(token)))
             for token in self._tokens

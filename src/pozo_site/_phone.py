@@ -124,8 +124,9 @@ class PhoneStyle(str, enum.Enum):
 _EXTENSION = re.compile(
     r"(?:\s*;\s*ext=|\s*,?\s*(?:extension|ext\.?|x|#)\s*)(\d{1,10})\s*$", re.IGNORECASE
 )
-# Separators people write between digit groups, plus a leading plus (ASCII or full width).
-_SEPARATORS: Final = frozenset(" -.()/+\uff0b\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# Separators people write between digit groups; a plus (ASCII or full width) only leads.
+_SEPARATORS: Final = frozenset(" -.()/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_PLUS: Final = frozenset("+\uff0b")
 
 
 def _is_keypad_letter(char: str) -> bool:
@@ -149,26 +150,61 @@ def _parse_uncached(text: str, region: str | None) -> PhoneNumber:
     if stripped[:4].lower() == "tel:":
         return _parse_tel_uri(stripped, region)
     match = _EXTENSION.search(stripped)
-    main, extension = (stripped[: match.start()], match.group(1)) if match else (stripped, None)
+    main, extension = (stripped, None)
+    if match:
+        # \d also matches other scripts' digits (fullwidth, Arabic-Indic, ...), as the
+        # number itself may use them; the extension is kept in ASCII digits like the rest.
+        main, extension = stripped[: match.start()], phonenumbers.normalize_digits_only(match[1])
+    letters = _check_characters(main)
+    if letters:
+        _check_letters_lead(main)
+    converted = phonenumbers.convert_alpha_characters_in_number(main) if letters else main
+    try:
+        number = _lib_parse(converted, region)
+        if extension is not None:
+            number.extension = extension
+        if letters:
+            _check_letter_positions(main, number)
+        _check_valid(number)
+    except PhoneNumberError as error:
+        if letters and error.code == "phone_too_long":
+            # "1-800-MATTRESS": a phone dials the first digits and ignores the rest, but
+            # the text no longer says which number it is; phonenumbers refuses it too.
+            raise PhoneNumberError(
+                "the text spells more digits than the number has (each keypad letter "
+                "is a digit); print only the letters that are dialled",
+                code="phone_too_long",
+            ) from None
+        raise
+    return PhoneNumber._from_valid(number, stripped if letters else None)
+
+
+def _check_characters(main: str) -> bool:
+    """Refuse characters a written number cannot hold; return whether it has letters.
+
+    Digits are decimal digits of any script (phonenumbers reads them), not symbols such
+    as "²" or "①"; a plus may only lead, once.
+    """
     letters = False
+    symbols = 0  # digits and letters seen so far
     for char in main:
         if _is_keypad_letter(char):
             letters = True
-        elif not (char.isdigit() or char in _SEPARATORS):
+            symbols += 1
+        elif char.isdecimal():
+            symbols += 1
+        elif char in _PLUS:
+            if symbols or sum(map(main.count, _PLUS)) > 1:
+                raise PhoneNumberError(
+                    "a + can only start an international number, once",
+                    code="phone_invalid_characters",
+                )
+        elif char not in _SEPARATORS:
             raise PhoneNumberError(
                 "a phone number may hold only digits, keypad letters A-Z, spaces and - . ( ) / +",
                 code="phone_invalid_characters",
             )
-    if letters:
-        _check_letters_lead(main)
-    converted = phonenumbers.convert_alpha_characters_in_number(main) if letters else main
-    number = _lib_parse(converted, region)
-    if extension is not None:
-        number.extension = extension
-    if letters:
-        _check_letter_positions(main, number)
-    _check_valid(number)
-    return PhoneNumber._from_valid(number, stripped if letters else None)
+    return letters
 
 
 def _parse_tel_uri(text: str, region: str | None) -> PhoneNumber:
@@ -179,8 +215,32 @@ def _parse_tel_uri(text: str, region: str | None) -> PhoneNumber:
             code="phone_misplaced_letters",
         )
     number = _lib_parse(text, region)
+    _check_extension(number)
     _check_valid(number)
     return PhoneNumber._from_valid(number, None)
+
+
+_MAX_EXTENSION_DIGITS: Final = 20
+"""libphonenumber's own longest extension (in an RFC 3966 ``;ext=``)."""
+
+
+def _check_extension(number: phonenumbers.PhoneNumber) -> None:
+    """Refuse an extension that is not digits; write other scripts' digits in ASCII.
+
+    A ``tel:`` URI's ``;ext=`` and a ``phonenumbers.PhoneNumber`` made by hand can carry
+    any text, which would otherwise reach ``tel_uri`` (a link, a vCard line) unchecked.
+    """
+    extension = number.extension
+    if not extension:
+        number.extension = None
+        return
+    digits = phonenumbers.normalize_digits_only(extension)
+    if len(digits) != len(extension) or len(digits) > _MAX_EXTENSION_DIGITS:
+        raise PhoneNumberError(
+            f"an extension is 1 to {_MAX_EXTENSION_DIGITS} digits",
+            code="phone_invalid_characters",
+        )
+    number.extension = digits
 
 
 def _lib_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
@@ -209,8 +269,8 @@ def _parse_error(error_type: int, region: str | None) -> PhoneNumberError:
 
 def _check_letters_lead(main: str) -> None:
     """Text with keypad letters must hold digits, and cannot start with a letter."""
-    first = next((c for c in main if c.isdigit() or _is_keypad_letter(c)), "")
-    if not any(c.isdigit() for c in main):
+    first = next((c for c in main if c.isdecimal() or _is_keypad_letter(c)), "")
+    if not any(c.isdecimal() for c in main):
         raise PhoneNumberError(
             "the text does not look like a phone number", code="phone_not_a_number"
         )
@@ -224,7 +284,7 @@ def _check_letters_lead(main: str) -> None:
 
 def _check_letter_positions(main: str, number: phonenumbers.PhoneNumber) -> None:
     """Keypad letters may only stand for digits of the national significant number."""
-    symbols = [c for c in main if c.isdigit() or _is_keypad_letter(c)]
+    symbols = [c for c in main if c.isdecimal() or _is_keypad_letter(c)]
     first_letter = next(i for i, c in enumerate(symbols) if _is_keypad_letter(c))
     nsn_length = len(phonenumbers.national_significant_number(number))
     if first_letter < len(symbols) - nsn_length:
@@ -334,6 +394,7 @@ class PhoneNumber:
         """Wrap a ``phonenumbers.PhoneNumber`` (copied), checking that it is valid."""
         copy = phonenumbers.PhoneNumber()
         copy.merge_from(number)
+        _check_extension(copy)
         _check_valid(copy)
         return cls._from_valid(copy, None)
 

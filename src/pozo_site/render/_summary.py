@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pozo_site._firm import FirmProfile, OpeningHours, PostalAddress
 from pozo_site._phone import PhoneNumber
+from pozo_site.render._view import offer_text
 
 __all__ = ["firm_summary", "phone_summary"]
 
@@ -57,8 +58,9 @@ def firm_summary(firm: FirmProfile) -> str:
     lines = [firm.name, "=" * len(firm.name)]
     if firm.advertising_notice:
         lines.append(firm.advertising_notice)
-    if firm.offer is not None:
-        lines.append(f"{firm.offer.call_to_action} for a {firm.offer.headline}")
+    offer = offer_text(firm)
+    if offer is not None:
+        lines.append(offer)
     lines.append("")
     phones = []
     for phone in firm.phones:

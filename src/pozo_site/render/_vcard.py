@@ -27,6 +27,7 @@ from typing import Final
 from pozo_site._firm import FirmPhone, FirmProfile, Office, PhoneRole
 from pozo_site._phone import PhoneNumber
 from pozo_site._text import clean_multi_line
+from pozo_site.render._view import offer_text
 
 __all__ = ["render_vcard3", "render_vcard4"]
 
@@ -215,8 +216,9 @@ def _note(firm: FirmProfile) -> str | None:
     lines: list[str] = []
     if firm.advertising_notice:
         lines.append(firm.advertising_notice)
-    if firm.offer is not None:
-        lines.append(f"{firm.offer.call_to_action} for a {firm.offer.headline}")
+    offer = offer_text(firm)
+    if offer is not None:
+        lines.append(offer)
     for phone in firm.phones:
         if phone.number.vanity is not None:
             digits = phone.number.format("digits")
