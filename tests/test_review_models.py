@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 
 import phonenumbers
 import pytest
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from pozo_site import Article, FirmProfile, PhoneNumber, PhoneNumberError
+from pozo_site import Article, ConsultationRequest, FirmProfile, PhoneNumber, PhoneNumberError
 from pozo_site.render import firm_summary, render_contact_block, render_vcard3, render_vcard4
 
 # -- PhoneNumber ------------------------------------------------------------------------
@@ -181,3 +184,85 @@ def test_offer_wording_uses_an_before_a_vowel_everywhere() -> None:
     assert wanted in render_contact_block(firm, "text")
     assert wanted in render_vcard3(firm)
     assert wanted in firm_summary(firm)
+
+
+# -- ConsultationRequest privacy ----------------------------------------------------------
+
+_PRIVATE = ("Zelda", "zelda", "555-0187", "5550187", "secret plan")
+
+
+class _Form(BaseModel):
+    """A web framework's request body that holds a request (its own default settings)."""
+
+    request: ConsultationRequest
+
+
+def _bad_request(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Zelda Example",
+        "phone": "(212) 555-0187",
+        "email": "zelda@example.com",
+        "message": "my secret plan",
+        "matter_type": "asylum",
+        "consent": True,
+    }
+    data.update(changes)
+    return data
+
+
+def _all_error_text(error: ValidationError) -> str:
+    return "\n".join(
+        [str(error), repr(error), error.json(), json.dumps(error.errors(), default=str)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("validate", "code"),
+    [
+        (lambda: _Form(request=_bad_request(phone="Zelda 555-0187")), "phone_misplaced_letters"),
+        (lambda: _Form(request=_bad_request(email="zelda@@example.com")), "email_invalid"),
+        (lambda: _Form(request=_bad_request(name="Zelda" * 100)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(message="secret plan " * 500)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(consent="Zelda")), "consent_required"),
+        (lambda: _Form(request="Zelda Example 555-0187"), "model_type"),
+        (
+            lambda: _Form.model_validate_json(
+                json.dumps({"request": _bad_request(matter_type="zelda")})
+            ),
+            "enum",
+        ),
+        (
+            lambda: TypeAdapter(list[ConsultationRequest]).validate_python(
+                [_bad_request(phone="Zelda")]
+            ),
+            "phone_not_a_number",
+        ),
+        (lambda: ConsultationRequest(**_bad_request(phone="Zelda 555-0187")), None),
+    ],
+)
+def test_errors_never_echo_personal_data_even_inside_another_model(
+    validate: Callable[[], object], code: str | None
+) -> None:
+    # Was: hide_input_in_errors applies only when the request is validated on its own;
+    # inside a form model or a TypeAdapter the error text held the phone or e-mail
+    # ("input_value='Zelda 555-0187'"), and errors() held every input.
+    with pytest.raises(ValidationError) as caught:
+        validate()
+    text = _all_error_text(caught.value)
+    assert not [word for word in _PRIVATE if word in text]
+    if code is not None:
+        assert code in [e["type"] for e in caught.value.errors()]
+
+
+def test_hidden_errors_keep_their_type_location_and_context() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _Form(request=_bad_request(name="x" * 201, preferred_contact="email", email=None))
+    errors = caught.value.errors()
+    assert [(e["type"], e["loc"]) for e in errors] == [("string_too_long", ("request", "name"))]
+    assert errors[0]["ctx"] == {"max_length": 200}
+    assert errors[0]["msg"] == "String should have at most 200 characters"
+    with pytest.raises(ValidationError) as caught:
+        ConsultationRequest(**_bad_request(preferred_contact="email", email=None))
+    (error,) = caught.value.errors()
+    assert error["type"] == "preferred_contact_missing"
+    assert error["msg"] == "the preferred contact is e-mail, but none was given"

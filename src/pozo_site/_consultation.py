@@ -21,10 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, get_args
 
-from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AwareDatetime,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
+from pydantic_core.core_schema import ErrorType
 
 from pozo_site._base import FrozenModel
 from pozo_site._contact import EmailAddress, LanguageTag
@@ -82,6 +91,23 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+_PYDANTIC_ERROR_TYPES: Final = frozenset(get_args(ErrorType))
+_HIDDEN = "[hidden]"
+"""What a validation error shows in place of the input it refused."""
+
+
+def _without_input(error: ErrorDetails) -> InitErrorDetails:
+    """``error`` as it was (type, location, context), with its input replaced."""
+    ctx = error.get("ctx")
+    kind: str | PydanticCustomError = error["type"]
+    if kind not in _PYDANTIC_ERROR_TYPES:  # one of our own codes
+        kind = PydanticCustomError(error["type"], error["msg"], ctx)
+    details: InitErrorDetails = {"type": kind, "loc": error["loc"], "input": _HIDDEN}
+    if ctx is not None:
+        details["ctx"] = ctx
+    return details
+
+
 class ConsultationRequest(FrozenModel):
     """A request for a free in-office consultation, as submitted through the web form.
 
@@ -109,6 +135,21 @@ class ConsultationRequest(FrozenModel):
         description="Explicit consent to be contacted about the request; must be true."
     )
     submitted_at: AwareDatetime = Field(default_factory=_now)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _hide_inputs(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        # hide_input_in_errors only applies when this model is validated on its own; inside
+        # another model (a web framework's request body) or a TypeAdapter, that model's
+        # settings decide, and the error text would echo the person's phone or e-mail.
+        # Errors leave this model with their inputs already replaced.
+        try:
+            return handler(data)
+        except ValidationError as error:
+            details = [_without_input(e) for e in error.errors(include_url=False)]
+            raise ValidationError.from_exception_data(
+                error.title, details, hide_input=True
+            ) from None
 
     @field_validator("consent", mode="before")
     @classmethod
