@@ -266,3 +266,16 @@ def test_hidden_errors_keep_their_type_location_and_context() -> None:
     (error,) = caught.value.errors()
     assert error["type"] == "preferred_contact_missing"
     assert error["msg"] == "the preferred contact is e-mail, but none was given"
+
+
+def test_section_anchors_are_unique_and_never_empty() -> None:
+    # Was: two "Overview" headings both had the anchor "overview" (duplicate HTML ids),
+    # and a heading of punctuation alone had the anchor "".
+    article = _article("## Overview\n\n## Overview\n\n## Overview 1\n\n## !!!\n\n## ???\n")
+    assert [s.anchor for s in article.sections] == [
+        "overview",
+        "overview-1",
+        "overview-1-1",
+        "section",
+        "section-1",
+    ]

@@ -247,9 +247,15 @@ class Article(FrozenModel):
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        """The headings of the body, in order."""
+        """The headings of the body, in order.
+
+        Anchors are unique within the article, as HTML ids must be: a repeated title gets
+        ``-1``, ``-2``, ... (as GitHub numbers them), and a title with no letters or
+        digits is ``section``.
+        """
         tokens = self._tokens
         found: list[Section] = []
+        used: set[str] = set()
         for index, token in enumerate(tokens):
             if token.type == "heading_open":
                 title = _inline_text(tokens[index + 1]).strip()
@@ -258,7 +264,7 @@ class Article(FrozenModel):
                     Section(
                         level=int(token.tag[1]),
                         title=title,
-                        anchor=slugify(title),
+                        anchor=_unique_anchor(slugify(title) or "section", used),
                         line=line,
                     )
                 )
@@ -283,6 +289,15 @@ class Article(FrozenModel):
         """Minutes to read the body at :data:`WORDS_PER_MINUTE`, rounded up (at least 1)."""
         words = self.word_count
         return dt.timedelta(minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0)
+
+
+def _unique_anchor(anchor: str, used: set[str]) -> str:
+    candidate, number = anchor, 0
+    while candidate in used:
+        number += 1
+        candidate = f"{anchor}-{number}"
+    used.add(candidate)
+    return candidate
 
 
 def _front_matter_error(code: str, message: str) -> ValidationError:
