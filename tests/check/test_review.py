@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,7 @@ from pozo_site.check import check_paths, fix_paths, load_config
 from pozo_site.check._rules.phone import find_numbers
 from pozo_site.cli import main
 from tests.check.conftest import config
+from tests.test_reporters import assert_github_accepts, sarif_validator
 
 
 def _front(body: str, extra: str = "") -> str:
@@ -235,3 +238,136 @@ def test_no_content_at_all_is_a_warning_on_stderr(in_tmp: Path) -> None:
     quiet_err = io.StringIO()
     assert main(["check", "-q"], stdout=io.StringIO(), stderr=quiet_err) == 0
     assert quiet_err.getvalue() == ""
+
+
+# -- wording and images: what a reader sees --------------------------------------------------
+
+
+def test_a_disclaimer_in_an_html_comment_does_not_count(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    body = "We won the case.\n\n<!-- Prior results do not guarantee a similar outcome. -->\n"
+    write("articles/a.md", _front(body))
+    assert _codes() == [("C002", 6, 1)]
+
+
+def test_wording_in_urls_and_code_is_not_prose(write: Callable[..., Path], in_tmp: Path) -> None:
+    body = "See https://example.com/specialists and [us](/about/specializes).\n`we won` is code.\n"
+    write("articles/a.md", _front(body, "summary: https://example.com/specialist\n"))
+    assert _codes() == []
+
+
+def test_img_tags_in_code_or_comments_are_not_rendered(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    body = (
+        'Use `<img src="x">` in code.\n\n<!-- <img src="old.png"> -->\n\n'
+        '<img src="a>b.png" alt="https://example.com/ok">\n\n<img src="bad.png">\n'
+    )
+    write("articles/a.md", _front(body))
+    assert _codes() == [("A002", 12, 1)]
+
+
+# -- a folder of hostile files, every output format ------------------------------------------
+
+
+def _hostile_folder(root: Path) -> None:
+    articles = root / "articles"
+    articles.mkdir(parents=True)
+    files: dict[str, bytes] = {
+        "empty.md": b"",
+        "bom-only.md": b"\xef\xbb\xbf",
+        "dashes.md": b"---",
+        "nul.md": b"---\ntitle: a\x00b\n---\n",
+        "latin1.md": b"---\ntitle: caf\xe9\n---\n",
+        "utf16.md": b"\xff\xfe" + _front("x\n").encode("utf-16-le"),
+        "tag.md": b"---\ntitle: !!python/object/apply:os.system ['true']\n---\n",
+        "laughs.md": b"---\na: &a [x, x]\nb: [*a, *a]\n---\n",
+        "nested.md": b"---\ntitle: " + b"[" * 2000 + b"]" * 2000 + b"\n---\n",
+        "sp ace,co:lon.md": _front("Call 212-555-0123\n").encode(),
+        "new\nline.md": _front("Call 212.201.9031\n").encode(),
+        "\u00fcnic\u00f6de \U0001f600.md": _front("\U0001f600 e\u0301 212-555-0123\n").encode(),
+    }
+    for name, data in files.items():
+        (articles / name).write_bytes(data)
+    (articles / "folder.md").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(articles / "fifo.md")
+    try:
+        os.symlink("loop-b.md", articles / "loop-a.md")
+        os.symlink("loop-a.md", articles / "loop-b.md")
+        os.symlink("missing.md", articles / "broken.md")
+    except (OSError, NotImplementedError):  # pragma: no cover - no symlinks here
+        pass
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_hostile_folder_in_every_format(in_tmp: Path, fmt: str) -> None:
+    _hostile_folder(in_tmp / "content")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "content", "--format", fmt], stdout=out, stderr=err)
+    assert code == 1
+    assert "Traceback" not in err.getvalue() + out.getvalue()
+    assert "internal error" not in err.getvalue()
+    text = out.getvalue()
+    if fmt == "json":
+        codes = {row["code"] for row in json.loads(text)}
+        assert {"F001", "F002", "F003", "F005", "F006", "F007", "P001"} <= codes
+    elif fmt == "sarif":
+        log = json.loads(text)
+        sarif_validator().validate(log)
+        assert_github_accepts(log)
+    elif fmt == "github":
+        assert all(line.startswith("::") for line in text.splitlines())
+        assert "new%0Aline.md" in text
+    else:
+        assert "new\\nline.md" in text
+
+
+def test_fix_and_diff_on_the_hostile_folder(in_tmp: Path) -> None:
+    _hostile_folder(in_tmp / "content")
+    for args in (["--diff"], ["--fix"], ["--fix"]):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["check", "content", *args], stdout=out, stderr=err)
+        assert code == 1
+        assert "Traceback" not in err.getvalue() + out.getvalue()
+    name = in_tmp / "content" / "articles" / "new\nline.md"
+    assert name.read_text(encoding="utf-8").endswith("Call 212-201-9031\n")
+
+
+# -- the matcher's raw text: brackets around a number are not part of it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Call our office (212-201-9031) now.", "212-201-9031"),
+        ("Call (212.201.9031) now.", "212.201.9031"),
+        ("Call ( +1 212 201 9031 ) now.", "+1 212 201 9031"),
+        ("Call [ +12122019031 ] now.", "+12122019031"),
+        ("Call {2122019031} now.", "2122019031"),
+        ("Call (212) 201-9031 now.", "(212) 201-9031"),
+        ("Call ((212) 201-9031) now.", "(212) 201-9031"),
+    ],
+)
+def test_unbalanced_brackets_are_not_part_of_a_number(text: str, raw: str) -> None:
+    found = find_numbers(text)
+    assert [(f.raw, text[f.start : f.end]) for f in found] == [(raw, raw)]
+
+
+def test_a_house_style_number_in_parentheses_is_left_alone(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    path = write("articles/a.md", _front("Call us (212-201-9031) or (212.201.9031).\n"))
+    assert _codes() == [("P002", 6, 28)]
+    fix_paths([Path(".")], config(), write=True)
+    assert path.read_text(encoding="utf-8").endswith("(212-201-9031) or (212-201-9031).\n")
+
+
+def test_a_number_pieced_together_around_code_is_no_number(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    write(
+        "articles/a.md", _front("Room 212 `x` 201-9031 and [a](https://example.com)212-555-0123.\n")
+    )
+    assert _codes() == [("P001", 6, 51)]

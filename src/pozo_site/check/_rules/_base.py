@@ -13,6 +13,7 @@ import yaml
 from pozo_site._phone import PhoneNumber
 from pozo_site.check._finding import Finding
 from pozo_site.check._locate import find_key_in_text, locate_node
+from pozo_site.check._rules._markdown import blank_urls, prose_body
 from pozo_site.check._source import ArticleDoc, FirmDoc
 
 if TYPE_CHECKING:
@@ -106,8 +107,10 @@ def string_scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
 
 def article_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
     """``(offset, text)`` of each text a reader sees: front matter string values as written
-    (quotes included, so offsets are exact), then the body."""
+    (quotes included, so offsets are exact), then the body; URLs, and in the body also
+    code, HTML comments and link targets, are blanked (see
+    :func:`~pozo_site.check._rules._markdown.prose_body`)."""
     for node in string_scalars(doc.node):
         start, end = node.start_mark.index, node.end_mark.index
-        yield doc.yaml_start + start, doc.yaml_text[start:end]
-    yield doc.body_start, doc.body
+        yield doc.yaml_start + start, blank_urls(doc.yaml_text[start:end])
+    yield doc.body_start, prose_body(doc)

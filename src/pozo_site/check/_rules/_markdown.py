@@ -162,26 +162,36 @@ def prose_body(doc: ArticleDoc) -> str:
     cached = doc.memo.get("prose")
     if isinstance(cached, str):
         return cached
-    body = doc.body
-    chars = list(body)
+    prose = doc.body
     code_lines = markdown_facts(doc).code_lines
     if code_lines:
+        chars = list(prose)
         starts = doc.source.line_starts
         for line in code_lines:
             start = max(starts[line - 1] - doc.body_start, 0)
-            end = starts[line] - doc.body_start if line < len(starts) else len(body)
+            end = starts[line] - doc.body_start if line < len(starts) else len(prose)
             _blank(chars, start, end)
-    for pattern, group in (
-        (_COMMENT, 0),
-        (_CODE_SPAN, 0),
-        (_LINK_TARGET, 1),
-        (_REFERENCE, 1),
-        (_ATTRIBUTE, 1),
-        (_URL, 0),
-    ):
-        text = "".join(chars)
-        for match in pattern.finditer(text):
-            _blank(chars, match.start(group), match.end(group))
-    prose = "".join(chars)
+        prose = "".join(chars)
+    # In this order, so that a backtick in a comment starts no code span, and so on.
+    for trigger, pattern, group in _PASSES:
+        if trigger and trigger not in prose:
+            continue
+        blanked: list[str] | None = None
+        for match in pattern.finditer(prose):
+            if blanked is None:
+                blanked = list(prose)
+            _blank(blanked, match.start(group), match.end(group))
+        if blanked is not None:
+            prose = "".join(blanked)
     doc.memo["prose"] = prose
     return prose
+
+
+_PASSES: Final = (
+    ("<!--", _COMMENT, 0),
+    ("`", _CODE_SPAN, 0),
+    ("](", _LINK_TARGET, 1),
+    ("]:", _REFERENCE, 1),
+    ("=", _ATTRIBUTE, 1),
+    ("", _URL, 0),  # always: https://, www. and mailto: in any case
+)

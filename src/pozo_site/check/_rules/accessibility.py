@@ -9,7 +9,7 @@ from typing import Final
 from pozo_site.check._finding import Finding, Severity
 from pozo_site.check._registry import Family, Rule, register
 from pozo_site.check._rules._base import Checker, Context, article_offset
-from pozo_site.check._rules._markdown import markdown_facts
+from pozo_site.check._rules._markdown import markdown_facts, prose_body
 from pozo_site.check._source import ArticleDoc
 
 __all__ = ["BODY_IMAGE_ALT", "CHECKERS", "IMAGE_ALT"]
@@ -75,11 +75,11 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     body = doc.body
     if "<img" not in body.lower():
         return
-    for match in _IMG.finditer(body):
+    # In the prose, code and comments are blanked (an <img> there is not rendered), and
+    # so are attribute values (a ">" in a quoted src does not end the tag).
+    for match in _IMG.finditer(prose_body(doc)):
         offset = doc.body_start + match.start()
-        if doc.source.position(offset)[0] in facts.code_lines:
-            continue
-        alt = _ALT.search(match.group(0))
+        alt = _ALT.search(body[match.start() : match.end()])
         if alt is None or not (alt.group(1) or alt.group(2) or alt.group(3) or "").strip():
             yield doc.source.finding(
                 BODY_IMAGE_ALT,

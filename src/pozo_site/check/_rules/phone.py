@@ -150,6 +150,15 @@ def _window_matches(window: str) -> tuple[tuple[int, int, str], ...]:
     )
 
 
+def _trim_open_brackets(start: int, raw: str) -> tuple[int, str]:
+    """The matcher's text without leading brackets that it does not close: it returns
+    "(212-201-9031" for "(212-201-9031)" (its trailing ")" dropped), and a fix of that
+    text would unbalance the writer's parentheses."""
+    while raw and (raw[0] in "[{ \t" or (raw[0] == "(" and raw.count("(") > raw.count(")"))):
+        start, raw = start + 1, raw[1:]
+    return start, raw
+
+
 def find_numbers(text: str) -> list[Found]:
     """Every phone number and invalid number-shaped text in ``text``, in order."""
     found: list[Found] = []
@@ -168,7 +177,8 @@ def find_numbers(text: str) -> list[Found]:
             continue
         found.append(Found(match.start(), match.end(), raw, number))
         spans.append((match.start(), match.end()))
-    for start, end, raw in _library_matches(text):
+    for matched_start, end, matched in _library_matches(text):
+        start, raw = _trim_open_brackets(matched_start, matched)
         if _overlaps(start, end, spans):
             continue
         try:
