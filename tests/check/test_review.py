@@ -8,6 +8,7 @@ import io
 import json
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -371,3 +372,40 @@ def test_a_number_pieced_together_around_code_is_no_number(
         "articles/a.md", _front("Room 212 `x` 201-9031 and [a](https://example.com)212-555-0123.\n")
     )
     assert _codes() == [("P001", 6, 51)]
+
+
+# -- hostile sizes: time stays linear --------------------------------------------------------
+
+
+def test_many_unknown_keys_are_located_in_linear_time(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    keys = 20_000  # about 200 KB: well under max-file-bytes
+    write("articles/a.md", "---\n" + "".join(f"k{i}: v\n" for i in range(keys)) + "---\n")
+    started = time.perf_counter()
+    result = check_paths([Path(".")], config())
+    elapsed = time.perf_counter() - started
+    unknown = [f for f in result.findings if "unknown key" in f.message]
+    assert len(unknown) == keys
+    assert (unknown[0].line, unknown[-1].line) == (2, keys + 1)
+    assert elapsed < 10  # quadratic location took minutes here
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Call 212-555-0100 or 212.201.9031.\n" * 8_000,  # thousands of numbers
+        "](" * 60_000,  # link-target openers that never close
+        "<!--" * 60_000,  # comment openers that never close
+        "".join("`" * n + " x " for n in range(1, 1000)),  # backtick runs that never pair
+        "[" * 50_000 + "*" * 50_000,
+    ],
+    ids=["numbers", "link-openers", "comment-openers", "backtick-runs", "brackets"],
+)
+def test_pathological_bodies_are_checked_quickly(
+    write: Callable[..., Path], in_tmp: Path, body: str
+) -> None:
+    write("articles/a.md", _front(body))
+    started = time.perf_counter()
+    check_paths([Path(".")], config())
+    assert time.perf_counter() - started < 10

@@ -11,6 +11,7 @@ written once (good enough for a hand-written profile), else the start of the fil
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 import yaml
@@ -21,15 +22,27 @@ __all__ = ["find_key_in_text", "locate_node", "mapping_get", "yaml_offset"]
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def mapping_get(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+_Pair = tuple[yaml.Node, yaml.Node]
+# Each mapping's keys, indexed once: a front matter with thousands of unknown keys gets a
+# lookup per key, which a scan of the mapping each time made quadratic (minutes).
+_INDEXES: weakref.WeakKeyDictionary[yaml.MappingNode, dict[str, _Pair]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def mapping_get(node: yaml.Node | None, key: str) -> _Pair | None:
     """``(key node, value node)`` of ``key`` in a mapping node (the last, if repeated)."""
     if not isinstance(node, yaml.MappingNode):
         return None
-    found = None
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            found = (key_node, value_node)
-    return found
+    index = _INDEXES.get(node)
+    if index is None:
+        index = {
+            key_node.value: (key_node, value_node)
+            for key_node, value_node in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
+        _INDEXES[node] = index
+    return index.get(key)
 
 
 def locate_node(

@@ -11,8 +11,10 @@ numbers: code (blocks and spans), HTML comments and link targets (URLs, paths, H
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -117,17 +119,16 @@ def _parse(doc: ArticleDoc) -> MarkdownFacts:
     return MarkdownFacts(tuple(links), tuple(images), frozenset(code))
 
 
-# What a reader does not read as prose. A code span does not cross a blank line; a URL
-# scheme is followed by "//" (or is mailto:), so "Note: 212-..." is not a URL.
-_CODE_SPAN: Final = re.compile(
-    r"(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*(?:\r?\n|\r|$)))+?(?<!`)\1(?!`)"
-)
-_COMMENT: Final = re.compile(r"<!--.*?-->", re.DOTALL)
+# What a reader does not read as prose. Every pattern here runs in linear time on any
+# input (a content file is untrusted): no unbounded scan may restart at each of many
+# openers that never close, which is why comments and code spans are paired by hand.
 _URL: Final = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]{1,31}://|www\.|mailto:)[^\s<>\"'`]*")
 # A link's "(target "title")", parentheses included (a phone matcher would take a lone
-# "(" or "( )" left behind as part of a number that follows).
+# "(" or "( )" left behind as part of a number that follows); a target may hold one
+# level of balanced parentheses, as CommonMark allows.
 _LINK_TARGET: Final = re.compile(
-    r"\](\([ \t]*(?!<?tel:)(?:<[^>\n]*>|[^\s)]*)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\))",
+    r"\](\([ \t]*(?!<?tel:)(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\))",
     re.IGNORECASE,
 )
 _REFERENCE: Final = re.compile(
@@ -136,6 +137,64 @@ _REFERENCE: Final = re.compile(
 _ATTRIBUTE: Final = re.compile(
     r"(?i)\b(?:href|src|srcset|action|poster|cite|data)[ \t]*=[ \t]*"
     r"(?!['\"]?tel:)(\"[^\"]*\"|'[^']*'|[^\s>]+)"
+)
+_BACKTICKS: Final = re.compile(r"`+")
+_BLANK_LINE: Final = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|$)")
+
+Spans = Iterator[tuple[int, int]]
+
+
+def _comments(text: str) -> Spans:
+    """HTML comments, ``<!--`` to the next ``-->``."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _code_spans(text: str) -> Spans:
+    """Code spans: a run of backticks to the next run of the same length in the same
+    paragraph (CommonMark 6.1); an opener without one is literal backticks."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        closer = bisect.bisect_right(same, index)
+        if closer < len(same):
+            close_start, close_end = runs[same[closer]]
+            paragraph_break = bisect.bisect_left(breaks, end)
+            if paragraph_break >= len(breaks) or breaks[paragraph_break] >= close_start:
+                yield start, close_end
+                index = same[closer] + 1
+                continue
+        index += 1
+
+
+def _matches(pattern: re.Pattern[str], group: int) -> Callable[[str], Spans]:
+    def spans(text: str) -> Spans:
+        for match in pattern.finditer(text):
+            yield match.start(group), match.end(group)
+
+    return spans
+
+
+# In this order, so that a backtick in a comment starts no code span, and so on; each
+# pass runs only when its trigger is in the text ("": always).
+_PASSES: Final = (
+    ("<!--", _comments),
+    ("`", _code_spans),
+    ("](", _matches(_LINK_TARGET, 1)),
+    ("]:", _matches(_REFERENCE, 1)),
+    ("=", _matches(_ATTRIBUTE, 1)),
+    ("", _matches(_URL, 0)),  # https://, www. and mailto: in any case
 )
 
 
@@ -172,26 +231,15 @@ def prose_body(doc: ArticleDoc) -> str:
             end = starts[line] - doc.body_start if line < len(starts) else len(prose)
             _blank(chars, start, end)
         prose = "".join(chars)
-    # In this order, so that a backtick in a comment starts no code span, and so on.
-    for trigger, pattern, group in _PASSES:
+    for trigger, find in _PASSES:
         if trigger and trigger not in prose:
             continue
         blanked: list[str] | None = None
-        for match in pattern.finditer(prose):
+        for start, end in find(prose):
             if blanked is None:
                 blanked = list(prose)
-            _blank(blanked, match.start(group), match.end(group))
+            _blank(blanked, start, end)
         if blanked is not None:
             prose = "".join(blanked)
     doc.memo["prose"] = prose
     return prose
-
-
-_PASSES: Final = (
-    ("<!--", _COMMENT, 0),
-    ("`", _CODE_SPAN, 0),
-    ("](", _LINK_TARGET, 1),
-    ("]:", _REFERENCE, 1),
-    ("=", _ATTRIBUTE, 1),
-    ("", _URL, 0),  # always: https://, www. and mailto: in any case
-)

@@ -7,15 +7,25 @@ text shaped like a North American number that is not a valid one (a dropped or s
 digit). Every candidate is parsed with :meth:`pozo_site.PhoneNumber.parse`, whose cache
 makes the many repeats of the firm's own numbers cheap.
 
+What is read: front matter string values other than ``slug`` and ``image.src`` (which
+are addresses), and the body with code, HTML comments, URLs and link targets blanked
+(:func:`~pozo_site.check._rules._markdown.prose_body`); a ``tel:`` target is read. A line
+end inside a paragraph reads as a space, so a number wrapped onto the next line is found
+(and its fix puts it on one line).
+
 House style: a firm number is accepted written exactly as ``number.format(phone_style)``
 or exactly as the firm's own vanity text (the firm prints its toll-free number as
 ``1-88-VISA-LAW-1``); any other form is P002, fixed to the house style. A number in a
 ``tel:`` link is checked for being the firm's (P001) but not for style, since a link's
-form is RFC 3966, not the house style.
+form is RFC 3966, not the house style. A fix inside a plain YAML value is offered only
+when the value stays a string (``summary: +12122019031`` would become an integer). A
+firm number with an extension is the firm's; in a style that cannot show an extension
+(``e164``) it is accepted as written.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -47,7 +57,10 @@ NOT_FIRM_NUMBER = register(
             "Every number an article prints must be one the firm profile lists: a typo in the "
             "firm's own number sends prospective clients to a stranger, the most expensive "
             "mistake an advertisement can make. Correct the digits, or add the number to the "
-            "firm profile if it is a new line of the firm's."
+            "firm profile if it is a new line of the firm's. The phone rules read what a "
+            "visitor reads: prose and front matter values, and tel: links; not code, HTML "
+            "comments, URLs, link targets, the slug or image.src. A firm number with an "
+            "extension (212-201-9031 ext. 12) is the firm's."
         ),
         example="Call us at 212-201-9013.",
     )
@@ -109,8 +122,23 @@ class Found:
     number: PhoneNumber | None
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Spans:
+    """Disjoint spans, kept sorted, with an overlap test in logarithmic time (a linear
+    test made a body with thousands of numbers take minutes)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The last span starting before ``end`` is the only one that can reach ``start``.
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
 
 
 def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
@@ -162,7 +190,7 @@ def _trim_open_brackets(start: int, raw: str) -> tuple[int, str]:
 def find_numbers(text: str) -> list[Found]:
     """Every phone number and invalid number-shaped text in ``text``, in order."""
     found: list[Found] = []
-    spans: list[tuple[int, int]] = []
+    spans = _Spans()
     if not any(c.isdigit() for c in text):
         return found
     for match in _VANITY.finditer(text):
@@ -176,19 +204,19 @@ def find_numbers(text: str) -> list[Found]:
         except PhoneNumberError:
             continue
         found.append(Found(match.start(), match.end(), raw, number))
-        spans.append((match.start(), match.end()))
+        spans.add(match.start(), match.end())
     for matched_start, end, matched in _library_matches(text):
         start, raw = _trim_open_brackets(matched_start, matched)
-        if _overlaps(start, end, spans):
+        if spans.overlaps(start, end):
             continue
         try:
             number = PhoneNumber.parse(raw)
         except PhoneNumberError:  # pragma: no cover - the matcher returns valid numbers
             continue
         found.append(Found(start, end, raw, number))
-        spans.append((start, end))
+        spans.add(start, end)
     for match in _NANP_SHAPE.finditer(text):
-        if _overlaps(match.start(), match.end(), spans):
+        if spans.overlaps(match.start(), match.end()):
             continue
         try:
             number = PhoneNumber.parse(match.group(0))
