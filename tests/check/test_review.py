@@ -7,15 +7,18 @@ import dataclasses
 import io
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pozo_site._phone import PhoneStyle
-from pozo_site.check import check_paths, fix_paths, load_config
+from pozo_site.check import _locate, check_paths, fix_paths, load_config
 from pozo_site.check._rules.phone import find_numbers
 from pozo_site.cli import main
 from tests.check.conftest import config
@@ -409,3 +412,47 @@ def test_pathological_bodies_are_checked_quickly(
     started = time.perf_counter()
     check_paths([Path(".")], config())
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("name", ["firm.toml", "firm.json"])
+def test_many_unknown_keys_in_a_toml_or_json_firm_file_are_located_quickly(
+    write: Callable[..., Path], in_tmp: Path, name: str
+) -> None:
+    keys = 20_000
+    if name.endswith(".toml"):
+        text = "".join(f"k{i} = 1\n" for i in range(keys))
+    else:
+        text = "{\n" + ",\n".join(f'"k{i}": 1' for i in range(keys)) + "\n}\n"
+    write(name, text)
+    started = time.perf_counter()
+    result = check_paths([Path(".")], config())
+    elapsed = time.perf_counter() - started
+    lines = [f.line for f in result.findings if "k19999" in f.message]
+    assert lines == [keys + (1 if name.endswith(".toml") else 2) - 1]
+    assert elapsed < 10  # a search from the top for each key took minutes here
+
+
+_NAMES = st.sampled_from(["a", "b", "name", "phone-1", "x_y"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(_NAMES, st.sampled_from([" ", "\n", "=", ".", "[", "]", '"', ":", ",", "{"])),
+        max_size=30,
+    ).map("".join),
+    name=_NAMES,
+    kind=st.sampled_from(["toml", "json"]),
+    search_from=st.integers(0, 12),
+)
+def test_the_key_index_finds_what_a_search_for_the_key_finds(
+    text: str, name: str, kind: str, search_from: int
+) -> None:
+    escaped = re.escape(name)
+    if kind == "json":
+        pattern = rf'(?P<k>"{escaped}")\s*:'
+    else:
+        pattern = rf"(?m)(?:^|[.\[\s{{,])(?P<k>[\"']?{escaped}[\"']?)\s*(?:=|\]|\.)"
+    match = re.compile(pattern).search(text, search_from)
+    expected = (match.start("k"), match.end("k")) if match else None
+    assert _locate._find_key(text, name, kind, search_from) == expected

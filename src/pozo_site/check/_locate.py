@@ -10,9 +10,12 @@ written once (good enough for a hand-written profile), else the start of the fil
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -85,6 +88,59 @@ def yaml_offset(text: str, line: int, column: int) -> int:
     return min(starts[line - 1] + max(column, 1) - 1, len(text))
 
 
+# Every plainly named key of a TOML or JSON text, found in one pass (a search from the top
+# for each of thousands of keys took minutes). The same places the per-key patterns of
+# find_key_in_text find, for names of these characters; other names are searched alone.
+_TOML_KEY = re.compile(
+    r"(?m)(?:(?<=[.\[\s{,])|^)(?P<k>[\"']?(?P<n>[A-Za-z0-9_-]+)[\"']?)(?=\s*(?:=|\]|\.))"
+)
+_JSON_KEY = re.compile(r'(?P<k>"(?P<n>[A-Za-z0-9_-]+)")(?=\s*:)')
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass
+class _Places:
+    """Where one key name occurs: the per-key pattern's match start (``anchors``, sorted),
+    and the key's own start and end."""
+
+    anchors: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=8)
+def _key_index(text: str, kind: str) -> dict[str, _Places]:
+    pattern = _JSON_KEY if kind == "json" else _TOML_KEY
+    index: dict[str, _Places] = {}
+    for match in pattern.finditer(text):
+        places = index.setdefault(match.group("n"), _Places())
+        start = match.start("k")
+        # The per-key TOML pattern consumes the character before the key, unless the key
+        # starts a line; a search from an offset finds the key when that start is at or
+        # after the offset.
+        at_line_start = start == 0 or text[start - 1] in "\r\n"
+        places.anchors.append(start if kind == "json" or at_line_start else start - 1)
+        places.starts.append(start)
+        places.ends.append(match.end("k"))
+    return index
+
+
+def _find_key(text: str, name: str, kind: str, search_from: int) -> tuple[int, int] | None:
+    if _PLAIN_NAME.fullmatch(name):
+        places = _key_index(text, kind).get(name)
+        if places is None:
+            return None
+        at = bisect.bisect_left(places.anchors, search_from)
+        return (places.starts[at], places.ends[at]) if at < len(places.anchors) else None
+    escaped = re.escape(name)
+    if kind == "json":
+        pattern = rf'(?P<k>"{escaped}")\s*:'
+    else:  # TOML: key = value, a [table] or [[array]] header, or a dotted key
+        pattern = rf"(?m)(?:^|[.\[\s{{,])(?P<k>[\"']?{escaped}[\"']?)\s*(?:=|\]|\.)"
+    match = re.compile(pattern).search(text, search_from)
+    return (match.start("k"), match.end("k")) if match is not None else None
+
+
 def find_key_in_text(text: str, loc: Sequence[str | int], kind: str) -> int:
     """Offset of the deepest key of ``loc`` found in order in a TOML or JSON text, or 0."""
     offset = 0
@@ -92,13 +148,8 @@ def find_key_in_text(text: str, loc: Sequence[str | int], kind: str) -> int:
     for part in loc:
         if not isinstance(part, str):
             continue
-        name = re.escape(part)
-        if kind == "json":
-            pattern = rf'(?P<k>"{name}")\s*:'
-        else:  # TOML: key = value, a [table] or [[array]] header, or a dotted key
-            pattern = rf"(?m)(?:^|[.\[\s{{,])(?P<k>[\"']?{name}[\"']?)\s*(?:=|\]|\.)"
-        match = re.compile(pattern).search(text, search_from)
-        if match is None:
+        found = _find_key(text, part, kind, search_from)
+        if found is None:
             break
-        offset, search_from = match.start("k"), match.end("k")
+        offset, search_from = found
     return offset
