@@ -193,3 +193,9 @@ def test_shipped_example_article() -> None:
     assert article.author is None  # the seed page names no author
     assert "212-201-9031" in article.body
     assert Article.from_markdown(article.to_markdown()) == article
+
+
+def test_a_title_written_on_two_lines_keeps_its_words_apart() -> None:
+    article = Article.from_markdown("---\ntitle: |\n  Know Your\n  Rights\ndate: 2024-01-01\n---\n")
+    assert article.title == "Know Your Rights"
+    assert article.slug == "know-your-rights"

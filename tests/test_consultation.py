@@ -96,7 +96,7 @@ def test_single_line_fields_lose_controls_and_message_keeps_newlines() -> None:
     request = ConsultationRequest.model_validate(
         data(name="Ana\r\nBcc: x@example.com", message="line one\r\nline two\x00\x07")
     )
-    assert request.name == "AnaBcc: x@example.com"
+    assert request.name == "Ana Bcc: x@example.com"
     assert request.message == "line one\nline two"
 
 

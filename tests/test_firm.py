@@ -174,7 +174,7 @@ def test_text_fields_lose_control_characters() -> None:
     firm = FirmProfile.model_validate(
         {**example_firm_data(), "name": "Example\r\nBcc: x@example.com"}
     )
-    assert firm.name == "ExampleBcc: x@example.com"
+    assert firm.name == "Example Bcc: x@example.com"
 
 
 def test_json_round_trip() -> None:

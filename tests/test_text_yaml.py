@@ -20,9 +20,9 @@ MULTI = TypeAdapter(MultiLine)
     ("raw", "clean"),
     [
         ("  Pozo Goldstein ", "Pozo Goldstein"),
-        ("a\r\nb", "ab"),
-        ("a\u2028b\u2029c\x85d", "abcd"),
-        ("tab\there", "tabhere"),
+        ("a\r\nb", "a b"),
+        ("a\u2028b\u2029c\x85d", "a b c d"),
+        ("tab\there", "tab here"),
         ("\x1b[31mred", "[31mred"),
         ("\u202eRTL mark kept", "\u202eRTL mark kept"),
         ("emoji \U0001f600 kept", "emoji \U0001f600 kept"),

@@ -1,7 +1,8 @@
 """Sanitised text types shared by every model.
 
-``SingleLine`` drops control characters (newlines included), Unicode line and paragraph
-separators and lone surrogates, then trims surrounding white space. ``MultiLine`` keeps
+``SingleLine`` turns line breaks (CR, LF, NEL, U+2028, U+2029 and the like) and tabs into a
+space, so that words on two lines stay two words, drops every other control character and
+lone surrogates, then trims surrounding white space. ``MultiLine`` keeps
 newlines and tabs, turns CRLF and lone CR into LF, and drops every other control
 character. Neither can carry a character that would let a value add a header line to an
 e-mail or a property line to a vCard. Lengths are checked after cleaning; the raw input
@@ -9,7 +10,7 @@ is capped too (at twice the limit), before any per-character work.
 
 >>> from pydantic import TypeAdapter
 >>> TypeAdapter(SingleLine).validate_python("  Pozo\\r\\nGoldstein\\x00 ")
-'PozoGoldstein'
+'Pozo Goldstein'
 >>> TypeAdapter(MultiLine).validate_python("a\\r\\nb\\x07")
 'a\\nb'
 """
@@ -44,14 +45,19 @@ def _is_dropped(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
 
 
-def clean_single_line(value: str) -> str:
-    """Return ``value`` without control characters or line breaks, trimmed.
+# Line breaks (with the blanks around them) and tabs separate words: they become one space.
+_BREAKS = re.compile(r"[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*|\t")
 
-    >>> clean_single_line(" a\\nb ")
-    'ab'
+
+def clean_single_line(value: str) -> str:
+    """Return ``value`` on one line: breaks and tabs become a space, other controls go.
+
+    >>> clean_single_line(" Pozo\\r\\nGoldstein\\x00 ")
+    'Pozo Goldstein'
     """
     if value.isprintable():  # fast path: nothing to drop
         return value.strip()
+    value = _BREAKS.sub(" ", value)
     return "".join(c for c in value if not _is_dropped(c)).strip()
 
 
