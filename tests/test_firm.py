@@ -18,8 +18,7 @@ from pozo_site import (
     parse_firm,
 )
 from pozo_site._files import example_content
-
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "firm-page.txt"
+from tests.shared_data import SEED_PAGE
 
 
 def example_firm_data() -> dict[str, object]:
@@ -77,7 +76,7 @@ def test_default_firm_invents_nothing() -> None:
 
 
 def test_default_firm_numbers_appear_on_the_seed_page() -> None:
-    page = SEED.read_text(encoding="utf-8")
+    page = SEED_PAGE.read_text(encoding="utf-8")
     for phone in default_firm().phones:
         printed = phone.number.vanity or phone.number.national
         assert printed in page

@@ -16,7 +16,6 @@ import json
 import re
 from email.message import EmailMessage
 from email.parser import BytesParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,9 +23,9 @@ from pydantic import ValidationError
 
 from pozo_site import ConsultationRequest, ContactMethod, MatterType, _intake
 from pozo_site._intake import URGENT_MARK, consultation_email, consultation_summary
+from tests.shared_data import blns
 
-BLNS_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "blns" / "blns.json"
-BLNS: list[str] = json.loads(BLNS_PATH.read_text(encoding="utf-8"))
+BLNS = blns()
 
 NAME = "Ana Privata Example"
 PHONE = "(212) 555-0187"

@@ -19,7 +19,6 @@ import copy
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import mf2py
@@ -30,9 +29,9 @@ from pydantic import ValidationError
 
 from pozo_site import FirmProfile, render_contact_block
 from pozo_site.render import firm_jsonld, render_call_to_action
+from tests.shared_data import blns
 
-BLNS_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "blns" / "blns.json"
-BLNS: list[str] = json.loads(BLNS_PATH.read_text(encoding="utf-8"))
+BLNS = list(blns())
 EXTRA = [
     "</address><script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',

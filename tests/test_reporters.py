@@ -6,7 +6,6 @@ import doctest
 import functools
 import importlib
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -21,14 +20,7 @@ from pozo_site.check.reporters import github as github_reporter
 from pozo_site.check.reporters import json as json_reporter
 from pozo_site.check.reporters import sarif as sarif_reporter
 from pozo_site.check.reporters import text as text_reporter
-
-SARIF_SCHEMA_PATH = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "data"
-    / "sarif"
-    / "sarif-schema-2.1.0.json"
-)
+from tests.shared_data import SARIF_SCHEMA
 
 PHONE = Rule(
     code="P901",
@@ -376,7 +368,7 @@ def test_github_round_trips_through_the_runner_parser(path: str, message: str, l
 
 @functools.cache
 def sarif_validator() -> jsonschema.Draft7Validator:
-    schema = json.loads(SARIF_SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft7Validator(schema)
 
 

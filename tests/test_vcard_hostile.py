@@ -8,9 +8,7 @@ added, dropped or split) and the model-cleaned value in its place.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +17,9 @@ from pydantic import ValidationError
 
 from pozo_site import FirmProfile
 from pozo_site.render import render_vcard3, render_vcard4
+from tests.shared_data import blns
 
-BLNS_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "blns" / "blns.json"
-BLNS: list[str] = json.loads(BLNS_PATH.read_text(encoding="utf-8"))
+BLNS = blns()
 
 BASE: dict[str, Any] = {
     "name": "Example Immigration Law",

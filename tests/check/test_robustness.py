@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from pozo_site.check import check_paths, fix_paths
 from tests.check.conftest import config
-
-BLNS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "blns" / "blns.json"
+from tests.shared_data import blns
 
 _FRONT = st.sampled_from(
     [
@@ -81,7 +80,7 @@ def test_random_firm_files(tmp_path: Path, parts: list[str]) -> None:
 
 
 def test_naughty_strings_in_every_front_matter_value(tmp_path: Path) -> None:
-    strings = json.loads(BLNS.read_text(encoding="utf-8"))
+    strings = blns()
     for index, value in enumerate(strings):
         quoted = json.dumps(value)  # a JSON string is a valid YAML double-quoted scalar
         (tmp_path / f"a{index}.md").write_text(
