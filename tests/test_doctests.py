@@ -10,6 +10,8 @@ import pytest
 MODULES = [
     "pozo_site",
     "pozo_site._phone",
+    "pozo_site._phone_field",
+    "pozo_site._phone_reading",
     "pozo_site._text",
     "pozo_site._yaml",
     "pozo_site._frontmatter",

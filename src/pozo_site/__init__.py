@@ -31,13 +31,8 @@ from pozo_site._firm import (
     PostalAddress,
     SocialProfile,
 )
-from pozo_site._phone import (
-    NumberType,
-    PhoneNumber,
-    PhoneNumberConstraints,
-    PhoneStyle,
-    TollFreeNumber,
-)
+from pozo_site._phone import NumberType, PhoneNumber, PhoneStyle
+from pozo_site._phone_field import PhoneNumberConstraints, TollFreeNumber
 from pozo_site.render import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,

@@ -15,13 +15,8 @@ True
 <NumberType.TOLL_FREE: 'toll_free'>
 
 As a pydantic field it accepts the same strings, a ``phonenumbers.PhoneNumber`` or a
-``PhoneNumber``; ``Annotated[PhoneNumber, PhoneNumberConstraints(...)]`` narrows it:
-
->>> from pydantic import TypeAdapter
->>> TypeAdapter(TollFreeNumber).validate_python("(212) 555-0123")
-Traceback (most recent call last):
-...
-pydantic_core._pydantic_core.ValidationError: 1 validation error for ...
+``PhoneNumber``; ``Annotated[PhoneNumber, PhoneNumberConstraints(...)]`` narrows it (see
+:mod:`pozo_site._phone_field`). The reading rules live in :mod:`pozo_site._phone_reading`.
 """
 
 from __future__ import annotations
@@ -29,25 +24,22 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Final
+from typing import Any, Final
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResult
+from phonenumbers import PhoneNumberFormat
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import core_schema
 
 from pozo_site._errors import PhoneNumberError
+from pozo_site._phone_reading import check_extension, check_region, check_valid, read_phone_text
 
 __all__ = [
     "MAX_PHONE_INPUT_LENGTH",
     "NumberType",
     "PhoneNumber",
-    "PhoneNumberConstraints",
     "PhoneStyle",
-    "TollFreeNumber",
 ]
 
 MAX_PHONE_INPUT_LENGTH: Final = 64
@@ -121,16 +113,6 @@ class PhoneStyle(str, enum.Enum):
 
 
 # Extension markers: ";ext=12", "x12", "ext. 12", "extension 12", "#12" at the end.
-_EXTENSION = re.compile(
-    r"(?:\s*;\s*ext=|\s*,?\s*(?:extension|ext\.?|x|#)\s*)(\d{1,10})\s*$", re.IGNORECASE
-)
-# Separators people write between digit groups; a plus (ASCII or full width) only leads.
-_SEPARATORS: Final = frozenset(" -.()/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-_PLUS: Final = frozenset("+\uff0b")
-
-
-def _is_keypad_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -144,189 +126,8 @@ def _parse_cached(text: str, region: str | None) -> PhoneNumber | PhoneNumberErr
 
 
 def _parse_uncached(text: str, region: str | None) -> PhoneNumber:
-    stripped = text.strip()
-    if not stripped:
-        raise PhoneNumberError("a phone number cannot be empty", code="phone_empty")
-    if stripped[:4].lower() == "tel:":
-        return _parse_tel_uri(stripped, region)
-    match = _EXTENSION.search(stripped)
-    main, extension = (stripped, None)
-    if match:
-        # \d also matches other scripts' digits (fullwidth, Arabic-Indic, ...), as the
-        # number itself may use them; the extension is kept in ASCII digits like the rest.
-        main, extension = stripped[: match.start()], phonenumbers.normalize_digits_only(match[1])
-    letters = _check_characters(main)
-    if letters:
-        _check_letters_lead(main)
-    converted = phonenumbers.convert_alpha_characters_in_number(main) if letters else main
-    try:
-        number = _lib_parse(converted, region)
-        if extension is not None:
-            number.extension = extension
-        if letters:
-            _check_letter_positions(main, number)
-        _check_valid(number)
-    except PhoneNumberError as error:
-        if letters and error.code == "phone_too_long":
-            # "1-800-MATTRESS": a phone dials the first digits and ignores the rest, but
-            # the text no longer says which number it is; phonenumbers refuses it too.
-            raise PhoneNumberError(
-                "the text spells more digits than the number has (each keypad letter "
-                "is a digit); print only the letters that are dialled",
-                code="phone_too_long",
-            ) from None
-        raise
-    return PhoneNumber._from_valid(number, stripped if letters else None)
-
-
-def _check_characters(main: str) -> bool:
-    """Refuse characters a written number cannot hold; return whether it has letters.
-
-    Digits are decimal digits of any script (phonenumbers reads them), not symbols such
-    as "²" or "①"; a plus may only lead, once.
-    """
-    letters = False
-    symbols = 0  # digits and letters seen so far
-    for char in main:
-        if _is_keypad_letter(char):
-            letters = True
-            symbols += 1
-        elif char.isdecimal():
-            symbols += 1
-        elif char in _PLUS:
-            if symbols or sum(map(main.count, _PLUS)) > 1:
-                raise PhoneNumberError(
-                    "a + can only start an international number, once",
-                    code="phone_invalid_characters",
-                )
-        elif char not in _SEPARATORS:
-            raise PhoneNumberError(
-                "a phone number may hold only digits, keypad letters A-Z, spaces and - . ( ) / +",
-                code="phone_invalid_characters",
-            )
-    return letters
-
-
-def _parse_tel_uri(text: str, region: str | None) -> PhoneNumber:
-    subscriber = text[4:].split(";", 1)[0]
-    if any(_is_keypad_letter(c) for c in subscriber):
-        raise PhoneNumberError(
-            "a tel: URI cannot hold keypad letters (RFC 3966 section 5.1.2); write the digits",
-            code="phone_misplaced_letters",
-        )
-    number = _lib_parse(text, region)
-    _check_extension(number)
-    _check_valid(number)
-    return PhoneNumber._from_valid(number, None)
-
-
-_MAX_EXTENSION_DIGITS: Final = 20
-"""libphonenumber's own longest extension (in an RFC 3966 ``;ext=``)."""
-
-
-def _check_extension(number: phonenumbers.PhoneNumber) -> None:
-    """Refuse an extension that is not digits; write other scripts' digits in ASCII.
-
-    A ``tel:`` URI's ``;ext=`` and a ``phonenumbers.PhoneNumber`` made by hand can carry
-    any text, which would otherwise reach ``tel_uri`` (a link, a vCard line) unchecked.
-    """
-    extension = number.extension
-    if not extension:
-        number.extension = None
-        return
-    digits = phonenumbers.normalize_digits_only(extension)
-    if len(digits) != len(extension) or len(digits) > _MAX_EXTENSION_DIGITS:
-        raise PhoneNumberError(
-            f"an extension is 1 to {_MAX_EXTENSION_DIGITS} digits",
-            code="phone_invalid_characters",
-        )
-    number.extension = digits
-
-
-def _lib_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
-    try:
-        return phonenumbers.parse(text, region)
-    except NumberParseException as error:
-        raise _parse_error(error.error_type, region) from None
-
-
-def _parse_error(error_type: int, region: str | None) -> PhoneNumberError:
-    if error_type == NumberParseException.INVALID_COUNTRY_CODE:
-        if region is None:
-            return PhoneNumberError(
-                "an international number must start with + and a valid country code",
-                code="phone_invalid_country_code",
-            )
-        return PhoneNumberError(
-            "the country calling code is not valid", code="phone_invalid_country_code"
-        )
-    if error_type in (NumberParseException.TOO_SHORT_NSN, NumberParseException.TOO_SHORT_AFTER_IDD):
-        return PhoneNumberError("the number has too few digits", code="phone_too_short")
-    if error_type == NumberParseException.TOO_LONG:
-        return PhoneNumberError("the number has too many digits", code="phone_too_long")
-    return PhoneNumberError("the text does not look like a phone number", code="phone_not_a_number")
-
-
-def _check_letters_lead(main: str) -> None:
-    """Text with keypad letters must hold digits, and cannot start with a letter."""
-    first = next((c for c in main if c.isdecimal() or _is_keypad_letter(c)), "")
-    if not any(c.isdecimal() for c in main):
-        raise PhoneNumberError(
-            "the text does not look like a phone number", code="phone_not_a_number"
-        )
-    if _is_keypad_letter(first):
-        raise PhoneNumberError(
-            "keypad letters can only stand for digits of the number itself, "
-            "not for its country code, trunk prefix or first digit",
-            code="phone_misplaced_letters",
-        )
-
-
-def _check_letter_positions(main: str, number: phonenumbers.PhoneNumber) -> None:
-    """Keypad letters may only stand for digits of the national significant number."""
-    symbols = [c for c in main if c.isdecimal() or _is_keypad_letter(c)]
-    first_letter = next(i for i, c in enumerate(symbols) if _is_keypad_letter(c))
-    nsn_length = len(phonenumbers.national_significant_number(number))
-    if first_letter < len(symbols) - nsn_length:
-        raise PhoneNumberError(
-            "keypad letters can only stand for digits of the number itself, "
-            "not for its country code or trunk prefix",
-            code="phone_misplaced_letters",
-        )
-
-
-def _check_valid(number: phonenumbers.PhoneNumber) -> None:
-    if phonenumbers.is_valid_number(number):
-        return
-    reason = phonenumbers.is_possible_number_with_reason(number)
-    if reason == ValidationResult.TOO_SHORT:
-        raise PhoneNumberError("the number has too few digits", code="phone_too_short")
-    if reason == ValidationResult.TOO_LONG:
-        raise PhoneNumberError("the number has too many digits", code="phone_too_long")
-    if reason == ValidationResult.INVALID_COUNTRY_CODE:
-        raise PhoneNumberError(
-            "the country calling code is not valid", code="phone_invalid_country_code"
-        )
-    where = phonenumbers.region_code_for_country_code(number.country_code or 0)
-    raise PhoneNumberError(
-        f"the digits are not a number in service in region {where} "
-        "(possible length, but not an assigned range)"
-        if reason == ValidationResult.IS_POSSIBLE
-        else f"no number in region {where} has that many digits",
-        code="phone_invalid",
-    )
-
-
-def _check_region(region: str | None) -> str | None:
-    if region is None:
-        return None
-    upper = region.upper()
-    if upper not in phonenumbers.SUPPORTED_REGIONS:
-        raise PhoneNumberError(
-            "region must be an ISO 3166-1 alpha-2 code that phonenumbers supports, such as 'US'",
-            code="phone_unknown_region",
-        )
-    return upper
+    number, vanity = read_phone_text(text, region)
+    return PhoneNumber._from_valid(number, vanity)
 
 
 class PhoneNumber:
@@ -384,7 +185,7 @@ class PhoneNumber:
                 f"a phone number is at most {MAX_PHONE_INPUT_LENGTH} characters",
                 code="phone_input_too_long",
             )
-        result = _parse_cached(text, _check_region(region))
+        result = _parse_cached(text, check_region(region))
         if isinstance(result, PhoneNumberError):
             raise PhoneNumberError(result.message, code=result.code)
         return result
@@ -394,8 +195,8 @@ class PhoneNumber:
         """Wrap a ``phonenumbers.PhoneNumber`` (copied), checking that it is valid."""
         copy = phonenumbers.PhoneNumber()
         copy.merge_from(number)
-        _check_extension(copy)
-        _check_valid(copy)
+        check_extension(copy)
+        check_valid(copy)
         return cls._from_valid(copy, None)
 
     @classmethod
@@ -538,13 +339,17 @@ class PhoneNumber:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return _DEFAULT_CONSTRAINTS.__get_pydantic_core_schema__(source, handler)
+        from pozo_site._phone_field import DEFAULT_CONSTRAINTS  # noqa: PLC0415 (import cycle)
+
+        return DEFAULT_CONSTRAINTS.__get_pydantic_core_schema__(source, handler)
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return _DEFAULT_CONSTRAINTS.__get_pydantic_json_schema__(schema, handler)
+        from pozo_site._phone_field import DEFAULT_CONSTRAINTS  # noqa: PLC0415 (import cycle)
+
+        return DEFAULT_CONSTRAINTS.__get_pydantic_json_schema__(schema, handler)
 
 
 _DASH_RUNS = re.compile(r"[\s()\-]+")
@@ -559,109 +364,3 @@ def _dashes(national: str) -> str:
 def _restore(rfc3966: str, vanity: str | None) -> PhoneNumber:
     digits = PhoneNumber.parse(rfc3966, None)
     return digits if vanity is None else PhoneNumber._from_valid(digits.as_phonenumbers(), vanity)
-
-
-def _to_frozenset(types: Iterable[NumberType | str] | None) -> frozenset[NumberType] | None:
-    if types is None:
-        return None
-    result = frozenset(NumberType(t) for t in types)
-    if not result:
-        raise ValueError("number_types must name at least one NumberType, or be None for any")
-    return result
-
-
-@dataclass(frozen=True)
-class PhoneNumberConstraints:
-    """``Annotated`` marker that sets how a ``PhoneNumber`` field parses and what it accepts.
-
-    ``region`` is where numbers without ``+`` are dialled from (``None``: international
-    only); ``number_types`` limits the kinds of line; ``allow_vanity=False`` refuses
-    keypad letters. Arguments are checked when the marker is made.
-
-    >>> from pydantic import TypeAdapter
-    >>> UkNumber = Annotated[PhoneNumber, PhoneNumberConstraints(region="GB")]
-    >>> TypeAdapter(UkNumber).validate_python("020 7946 0958").e164
-    '+442079460958'
-    """
-
-    region: str | None = "US"
-    number_types: frozenset[NumberType] | None = field(default=None)
-    allow_vanity: bool = True
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "region", _check_region(self.region))
-        object.__setattr__(self, "number_types", _to_frozenset(self.number_types))
-
-    def _check(self, value: PhoneNumber) -> PhoneNumber:
-        if self.number_types is not None and not value.number_type.satisfies(self.number_types):
-            allowed = ", ".join(sorted(t.value for t in self.number_types))
-            raise PydanticCustomError(
-                "phone_type_not_allowed",
-                "the number is a {actual} number; this field accepts only: {allowed}",
-                {"actual": value.number_type.value, "allowed": allowed},
-            )
-        if not self.allow_vanity and value.vanity is not None:
-            raise PydanticCustomError(
-                "phone_vanity_not_allowed", "write the digits; this field does not accept letters"
-            )
-        return value
-
-    def _from_str(self, text: str) -> PhoneNumber:
-        try:
-            return self._check(PhoneNumber.parse(text, self.region))
-        except PhoneNumberError as error:
-            raise PydanticCustomError(error.code, error.message) from None
-
-    def _from_python(self, value: Any) -> PhoneNumber:
-        if isinstance(value, PhoneNumber):
-            return self._check(value)
-        if isinstance(value, str):
-            return self._from_str(value)
-        if isinstance(value, phonenumbers.PhoneNumber):
-            try:
-                return self._check(PhoneNumber.from_phonenumbers(value))
-            except PhoneNumberError as error:
-                raise PydanticCustomError(error.code, error.message) from None
-        raise PydanticCustomError(
-            "phone_type", "a phone number must be given as text or a phone number object"
-        )
-
-    def __get_pydantic_core_schema__(
-        self, source: type[Any], handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_after_validator_function(
-                self._from_str, core_schema.str_schema()
-            ),
-            python_schema=core_schema.no_info_plain_validator_function(self._from_python),
-            serialization=core_schema.to_string_ser_schema(),
-        )
-
-    def __get_pydantic_json_schema__(
-        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        kinds = (
-            "any kind of line"
-            if self.number_types is None
-            else "only " + ", ".join(sorted(t.value.replace("_", " ") for t in self.number_types))
-        )
-        where = f"national numbers are read as dialled in {self.region}; " if self.region else ""
-        return {
-            "type": "string",
-            "format": "phone",
-            "minLength": 1,
-            "maxLength": MAX_PHONE_INPUT_LENGTH,
-            "description": (
-                "A phone number as people write it: national or +international, a tel: URI, "
-                f"an extension, or keypad letters; {where}{kinds}."
-            ),
-            "examples": ["+1 212-555-0123", "(212) 555-0123", "1-800-555-0199"],
-        }
-
-
-_DEFAULT_CONSTRAINTS: Final = PhoneNumberConstraints()
-
-TollFreeNumber = Annotated[
-    PhoneNumber, PhoneNumberConstraints(number_types=frozenset({NumberType.TOLL_FREE}))
-]
-"""A ``PhoneNumber`` field that accepts only toll-free numbers."""

@@ -1,0 +1,226 @@
+"""Reading a phone number as people write it: the rules behind :meth:`PhoneNumber.parse`.
+
+Separators, keypad letters (and where they may stand), extensions, ``tel:`` URIs, and the
+mapping of ``phonenumbers``' parse errors and validity results to stable error codes.
+No caching here: :mod:`pozo_site._phone` caches the results.
+
+>>> number, vanity = read_phone_text("1-88-VISA-LAW-1", "US")
+>>> number.national_number, vanity
+(8884725291, '1-88-VISA-LAW-1')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import phonenumbers
+from phonenumbers import NumberParseException, ValidationResult
+
+from pozo_site._errors import PhoneNumberError
+
+__all__ = ["check_extension", "check_region", "check_valid", "read_phone_text"]
+
+_EXTENSION = re.compile(
+    r"(?:\s*;\s*ext=|\s*,?\s*(?:extension|ext\.?|x|#)\s*)(\d{1,10})\s*$", re.IGNORECASE
+)
+# Separators people write between digit groups; a plus (ASCII or full width) only leads.
+_SEPARATORS: Final = frozenset(" -.()/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_PLUS: Final = frozenset("+\uff0b")
+
+
+def _is_keypad_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def read_phone_text(text: str, region: str | None) -> tuple[phonenumbers.PhoneNumber, str | None]:
+    """Read ``text`` as a valid number; return it and its vanity text (``None`` without letters).
+
+    ``region`` must already be checked (:func:`check_region`). Raises
+    :class:`~pozo_site.PhoneNumberError`; its message never repeats the input.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise PhoneNumberError("a phone number cannot be empty", code="phone_empty")
+    if stripped[:4].lower() == "tel:":
+        return _read_tel_uri(stripped, region), None
+    match = _EXTENSION.search(stripped)
+    main, extension = (stripped, None)
+    if match:
+        # \d also matches other scripts' digits (fullwidth, Arabic-Indic, ...), as the
+        # number itself may use them; the extension is kept in ASCII digits like the rest.
+        main, extension = stripped[: match.start()], phonenumbers.normalize_digits_only(match[1])
+    letters = _check_characters(main)
+    if letters:
+        _check_letters_lead(main)
+    converted = phonenumbers.convert_alpha_characters_in_number(main) if letters else main
+    try:
+        number = _lib_parse(converted, region)
+        if extension is not None:
+            number.extension = extension
+        if letters:
+            _check_letter_positions(main, number)
+        check_valid(number)
+    except PhoneNumberError as error:
+        if letters and error.code == "phone_too_long":
+            # "1-800-MATTRESS": a phone dials the first digits and ignores the rest, but
+            # the text no longer says which number it is; phonenumbers refuses it too.
+            raise PhoneNumberError(
+                "the text spells more digits than the number has (each keypad letter "
+                "is a digit); print only the letters that are dialled",
+                code="phone_too_long",
+            ) from None
+        raise
+    return number, stripped if letters else None
+
+
+def _check_characters(main: str) -> bool:
+    """Refuse characters a written number cannot hold; return whether it has letters.
+
+    Digits are decimal digits of any script (phonenumbers reads them), not symbols such
+    as "²" or "①"; a plus may only lead, once.
+    """
+    letters = False
+    symbols = 0  # digits and letters seen so far
+    for char in main:
+        if _is_keypad_letter(char):
+            letters = True
+            symbols += 1
+        elif char.isdecimal():
+            symbols += 1
+        elif char in _PLUS:
+            if symbols or sum(map(main.count, _PLUS)) > 1:
+                raise PhoneNumberError(
+                    "a + can only start an international number, once",
+                    code="phone_invalid_characters",
+                )
+        elif char not in _SEPARATORS:
+            raise PhoneNumberError(
+                "a phone number may hold only digits, keypad letters A-Z, spaces and - . ( ) / +",
+                code="phone_invalid_characters",
+            )
+    return letters
+
+
+def _read_tel_uri(text: str, region: str | None) -> phonenumbers.PhoneNumber:
+    subscriber = text[4:].split(";", 1)[0]
+    if any(_is_keypad_letter(c) for c in subscriber):
+        raise PhoneNumberError(
+            "a tel: URI cannot hold keypad letters (RFC 3966 section 5.1.2); write the digits",
+            code="phone_misplaced_letters",
+        )
+    number = _lib_parse(text, region)
+    check_extension(number)
+    check_valid(number)
+    return number
+
+
+_MAX_EXTENSION_DIGITS: Final = 20
+"""libphonenumber's own longest extension (in an RFC 3966 ``;ext=``)."""
+
+
+def check_extension(number: phonenumbers.PhoneNumber) -> None:
+    """Refuse an extension that is not digits; write other scripts' digits in ASCII.
+
+    A ``tel:`` URI's ``;ext=`` and a ``phonenumbers.PhoneNumber`` made by hand can carry
+    any text, which would otherwise reach ``tel_uri`` (a link, a vCard line) unchecked.
+    """
+    extension = number.extension
+    if not extension:
+        number.extension = None
+        return
+    digits = phonenumbers.normalize_digits_only(extension)
+    if len(digits) != len(extension) or len(digits) > _MAX_EXTENSION_DIGITS:
+        raise PhoneNumberError(
+            f"an extension is 1 to {_MAX_EXTENSION_DIGITS} digits",
+            code="phone_invalid_characters",
+        )
+    number.extension = digits
+
+
+def _lib_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber:
+    try:
+        return phonenumbers.parse(text, region)
+    except NumberParseException as error:
+        raise _parse_error(error.error_type, region) from None
+
+
+def _parse_error(error_type: int, region: str | None) -> PhoneNumberError:
+    if error_type == NumberParseException.INVALID_COUNTRY_CODE:
+        if region is None:
+            return PhoneNumberError(
+                "an international number must start with + and a valid country code",
+                code="phone_invalid_country_code",
+            )
+        return PhoneNumberError(
+            "the country calling code is not valid", code="phone_invalid_country_code"
+        )
+    if error_type in (NumberParseException.TOO_SHORT_NSN, NumberParseException.TOO_SHORT_AFTER_IDD):
+        return PhoneNumberError("the number has too few digits", code="phone_too_short")
+    if error_type == NumberParseException.TOO_LONG:
+        return PhoneNumberError("the number has too many digits", code="phone_too_long")
+    return PhoneNumberError("the text does not look like a phone number", code="phone_not_a_number")
+
+
+def _check_letters_lead(main: str) -> None:
+    """Text with keypad letters must hold digits, and cannot start with a letter."""
+    first = next((c for c in main if c.isdecimal() or _is_keypad_letter(c)), "")
+    if not any(c.isdecimal() for c in main):
+        raise PhoneNumberError(
+            "the text does not look like a phone number", code="phone_not_a_number"
+        )
+    if _is_keypad_letter(first):
+        raise PhoneNumberError(
+            "keypad letters can only stand for digits of the number itself, "
+            "not for its country code, trunk prefix or first digit",
+            code="phone_misplaced_letters",
+        )
+
+
+def _check_letter_positions(main: str, number: phonenumbers.PhoneNumber) -> None:
+    """Keypad letters may only stand for digits of the national significant number."""
+    symbols = [c for c in main if c.isdecimal() or _is_keypad_letter(c)]
+    first_letter = next(i for i, c in enumerate(symbols) if _is_keypad_letter(c))
+    nsn_length = len(phonenumbers.national_significant_number(number))
+    if first_letter < len(symbols) - nsn_length:
+        raise PhoneNumberError(
+            "keypad letters can only stand for digits of the number itself, "
+            "not for its country code or trunk prefix",
+            code="phone_misplaced_letters",
+        )
+
+
+def check_valid(number: phonenumbers.PhoneNumber) -> None:
+    """Refuse a number phonenumbers does not call valid, saying why (possible is not enough)."""
+    if phonenumbers.is_valid_number(number):
+        return
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == ValidationResult.TOO_SHORT:
+        raise PhoneNumberError("the number has too few digits", code="phone_too_short")
+    if reason == ValidationResult.TOO_LONG:
+        raise PhoneNumberError("the number has too many digits", code="phone_too_long")
+    if reason == ValidationResult.INVALID_COUNTRY_CODE:
+        raise PhoneNumberError(
+            "the country calling code is not valid", code="phone_invalid_country_code"
+        )
+    where = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    raise PhoneNumberError(
+        f"the digits are not a number in service in region {where} "
+        "(possible length, but not an assigned range)"
+        if reason == ValidationResult.IS_POSSIBLE
+        else f"no number in region {where} has that many digits",
+        code="phone_invalid",
+    )
+
+
+def check_region(region: str | None) -> str | None:
+    """``region`` in upper case, or :class:`~pozo_site.PhoneNumberError` if unsupported."""
+    if region is None:
+        return None
+    upper = region.upper()
+    if upper not in phonenumbers.SUPPORTED_REGIONS:
+        raise PhoneNumberError(
+            "region must be an ISO 3166-1 alpha-2 code that phonenumbers supports, such as 'US'",
+            code="phone_unknown_region",
+        )
+    return upper
