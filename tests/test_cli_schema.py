@@ -14,8 +14,8 @@ import yaml
 
 from pozo_site import ConsultationRequest, default_firm
 from pozo_site._frontmatter import split_front_matter
+from pozo_site._schema import JSON_SCHEMA_DIALECT, SCHEMA_BY_NAME, build_schema
 from pozo_site.cli import main
-from pozo_site.cli._schema import JSON_SCHEMA_DIALECT, SCHEMA_BY_NAME, build_schema
 
 NAMES = ("article", "consultation", "firm")
 
@@ -121,7 +121,17 @@ def test_article_schema_is_front_matter_only() -> None:
     schema = printed("article")
     assert "body" not in schema["properties"]
     assert schema["title"] == "ArticleFrontMatter"
-    assert schema["properties"]["slug"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    slug, null = schema["properties"]["slug"]["anyOf"]
+    assert slug["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    assert null == {"type": "null"}
+
+
+def test_article_schema_accepts_what_the_model_accepts_for_slug() -> None:
+    check = validator("article")
+    base = {"title": "Know Your Rights", "date": "2024-05-01"}
+    for slug in (None, "know-your-rights"):
+        check.validate({**base, "slug": slug})
+    assert not check.is_valid({**base, "slug": "Not A Slug"})
 
 
 def test_shipped_firm_file_validates() -> None:

@@ -20,6 +20,7 @@ MODULES = [
     "pozo_site._consultation",
     "pozo_site._contact",
     "pozo_site._files",
+    "pozo_site._schema",
     "pozo_site.render._summary",
     "pozo_site.check._finding",
 ]

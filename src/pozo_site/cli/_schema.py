@@ -1,70 +1,18 @@
 """``pozo-site schema {firm,article,consultation}``: a model's JSON Schema, for editors.
 
-The schemas are JSON Schema draft 2020-12 as pydantic generates them for validation, with
-``$schema`` added and no ``$id`` (where the file ends up is the user's choice). For
-``article`` the schema is that of the front matter only, since that is what an editor
-validates: no ``body`` property, unknown keys refused, and ``slug`` optional because it is
-derived from the title when absent.
+The schemas themselves are built in :mod:`pozo_site._schema`; this module only prints.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Mapping
-from types import MappingProxyType
-from typing import Any, Final, TextIO
+from typing import Any, TextIO
 
-from pozo_site._article import Article
-from pozo_site._consultation import ConsultationRequest
-from pozo_site._firm import FirmProfile
+from pozo_site._schema import SCHEMA_BY_NAME, build_schema
 from pozo_site.cli._boundary import guarded
 
-__all__ = ["JSON_SCHEMA_DIALECT", "SCHEMA_BY_NAME", "build_schema", "handle", "register"]
-
-JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-
-
-def _with_dialect(schema: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": JSON_SCHEMA_DIALECT, **schema}
-
-
-def _firm() -> dict[str, Any]:
-    return _with_dialect(FirmProfile.model_json_schema(mode="validation"))
-
-
-def _consultation() -> dict[str, Any]:
-    return _with_dialect(ConsultationRequest.model_json_schema(mode="validation"))
-
-
-def _article_front_matter() -> dict[str, Any]:
-    schema = Article.model_json_schema(mode="validation")
-    properties = {key: value for key, value in schema["properties"].items() if key != "body"}
-    required = [key for key in schema.get("required", ()) if key not in ("body", "slug")]
-    schema = {
-        **schema,
-        "title": "ArticleFrontMatter",
-        "description": (
-            "The YAML front matter of a pozo-site article: the keys between the '---' lines "
-            "at the top of the Markdown file. 'slug' is derived from the title when absent."
-        ),
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-    return _with_dialect(schema)
-
-
-SCHEMA_BY_NAME: Final[Mapping[str, Callable[[], dict[str, Any]]]] = MappingProxyType(
-    {"firm": _firm, "article": _article_front_matter, "consultation": _consultation}
-)
-"""How to build each exported schema, by the name ``pozo-site schema`` takes."""
-
-
-def build_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema ``pozo-site schema NAME`` prints (``firm``, ``article`` or
-    ``consultation``)."""
-    return SCHEMA_BY_NAME[name]()
+__all__ = ["handle", "register"]
 
 
 def register(subparsers: Any) -> None:
