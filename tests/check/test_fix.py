@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pozo_site._atomic import atomic_write
 from pozo_site.check import FileChange, _fix, fix_paths
 from pozo_site.check._finding import Edit, Fix
-from pozo_site.check._fix import apply_fixes, atomic_write
+from pozo_site.check._fix import apply_fixes
 from tests.check.conftest import can_symlink, config
 
 BEFORE = (

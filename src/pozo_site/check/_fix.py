@@ -14,25 +14,24 @@ changed on disk since it was read is not written.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
 import re
 import stat
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
+from pozo_site._atomic import atomic_write
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding, Fix
 from pozo_site.check._rules import file as file_rules
 from pozo_site.check._runner import run
 from pozo_site.check._source import Source, file_finding
 
-__all__ = ["MAX_PASSES", "FileChange", "FixOutcome", "apply_fixes", "atomic_write", "fix_paths"]
+__all__ = ["MAX_PASSES", "FileChange", "FixOutcome", "apply_fixes", "fix_paths"]
 
 MAX_PASSES: Final = 5
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -95,33 +94,6 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
 
 def _encode(source: Source) -> bytes:
     return (("\ufeff" if source.bom else "") + source.text).encode("utf-8")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace the file at ``path`` (following a symbolic link to its target) by ``data``
-    atomically, keeping its permission bits."""
-    target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".pozo-site.tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where possible
-        folder = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
 
 
 def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutcome:

@@ -8,19 +8,16 @@ cannot be written.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import secrets
-import stat
 from pathlib import Path
 from typing import Any, TextIO
 
+from pozo_site._atomic import atomic_write
 from pozo_site._errors import FirmFileError
 from pozo_site._files import default_firm, load_firm
 from pozo_site._firm import FirmProfile
 from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
 
-__all__ = ["handle", "register", "write_atomic"]
+__all__ = ["handle", "register"]
 
 _MAX_TEMPLATE_BYTES = 100_000
 
@@ -117,29 +114,6 @@ def _render(args: argparse.Namespace) -> str:
         raise _Failure([f"{source}: {where}{error.message} [{error.code}]"], 1) from None
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` exactly (no newline translation), atomically.
-
-    The bytes go to a new file beside ``path`` first, which then replaces ``path`` in one
-    step, so a reader never sees half a file. A replaced file keeps its permissions; a new
-    one gets the usual ones (``0o666`` less the umask). Raises ``OSError``.
-    """
-    folder = path.parent
-    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def _write_stdout(out: TextIO, text: str) -> None:
     # Write the bytes as they are (vCard's CRLF must not be translated), in UTF-8.
     buffer = getattr(out, "buffer", None)
@@ -162,7 +136,7 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _write_stdout(out, text)
         return 0
     try:
-        write_atomic(Path(args.output), text)
+        atomic_write(Path(args.output), text.encode("utf-8"))
     except OSError as error:
         err.write(f"{args.output}: cannot write the file: {error.strerror or error}\n")
         return 2

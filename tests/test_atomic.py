@@ -1,0 +1,43 @@
+"""The one atomic writer behind --fix and contact-block --output."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from pozo_site._atomic import atomic_write
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new.vcf", b"BEGIN:VCARD\r\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.vcf").read_bytes() == b"BEGIN:VCARD\r\n"
+    assert mode(tmp_path / "new.vcf") == 0o640
+
+
+def test_replaced_file_keeps_its_mode_and_no_temporary_is_left(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old")
+    path.chmod(0o604)
+    atomic_write(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert mode(path) == 0o604
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_a_symbolic_link_is_followed_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    atomic_write(link, b"new")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
