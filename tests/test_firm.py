@@ -18,7 +18,7 @@ from pozo_site import (
     parse_firm,
 )
 from pozo_site._files import example_content
-from tests.shared_data import SEED_PAGE
+from tests.testdata import SEED_PAGE
 
 
 def example_firm_data() -> dict[str, object]:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from pozo_site import ConsultationRequest, ContactMethod, MatterType, _intake
 from pozo_site._intake import URGENT_MARK, consultation_email, consultation_summary
-from tests.shared_data import blns
+from tests.testdata import blns
 
 BLNS = blns()
 

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from pozo_site import FirmProfile, render_contact_block
 from pozo_site.render import firm_jsonld, render_call_to_action
-from tests.shared_data import blns
+from tests.testdata import blns
 
 BLNS = list(blns())
 EXTRA = [

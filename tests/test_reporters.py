@@ -20,7 +20,7 @@ from pozo_site.check.reporters import github as github_reporter
 from pozo_site.check.reporters import json as json_reporter
 from pozo_site.check.reporters import sarif as sarif_reporter
 from pozo_site.check.reporters import text as text_reporter
-from tests.shared_data import SARIF_SCHEMA
+from tests.testdata import SARIF_SCHEMA
 
 PHONE = Rule(
     code="P901",

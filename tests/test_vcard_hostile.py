@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from pozo_site import FirmProfile
 from pozo_site.render import render_vcard3, render_vcard4
-from tests.shared_data import blns
+from tests.testdata import blns
 
 BLNS = blns()
 

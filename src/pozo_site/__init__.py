@@ -33,14 +33,13 @@ from pozo_site._firm import (
 )
 from pozo_site._phone import NumberType, PhoneNumber, PhoneStyle
 from pozo_site._phone_field import PhoneNumberConstraints, TollFreeNumber
+from pozo_site._version import __version__
 from pozo_site.render import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
     RenderError,
     render_contact_block,
 )
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "CONTACT_BLOCK_FORMATS",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pozo_site.check import check_paths, fix_paths
 from tests.check.conftest import config
-from tests.shared_data import blns
+from tests.testdata import blns
 
 _FRONT = st.sampled_from(
     [
