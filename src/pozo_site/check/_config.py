@@ -34,7 +34,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from pozo_site._errors import PozoSiteError
-from pozo_site._phone import PhoneStyle
+from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._toml import tomllib
 from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
@@ -147,7 +147,7 @@ class Config:
         default_factory=lambda: MappingProxyType({}), hash=False
     )
     """Per-code severity overrides."""
-    phone_style: PhoneStyle = PhoneStyle.DASHES
+    phone_style: PhoneStyle = DEFAULT_PHONE_STYLE
     """The house style for phone numbers in content (``212-201-9031``, as the firm's
     article prints it). A firm number written as the firm's own vanity text
     (``1-88-VISA-LAW-1``) is accepted too, whatever the style."""
