@@ -144,8 +144,6 @@ def styled_text(number: PhoneNumber, style: PhoneStyle | str) -> str:
     return f"{number.vanity} ({beside})"
 
 
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _parse_cached(text: str, region: str | None) -> PhoneNumber | PhoneNumberError:
     # Errors are cached as values (lru_cache does not cache exceptions); PhoneNumber is

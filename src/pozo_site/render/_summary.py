@@ -83,7 +83,9 @@ def firm_summary(firm: FirmProfile) -> str:
         if office.phone is not None:
             entries.append(f"Phone: {office.phone.display}")
         entries += [_hours(h) for h in office.hours]
-        lines += _section(f"Office{': ' + office.name if office.name else ''}", entries)
+        # The office's own name heads its section ("Manhattan office:"), never doubled
+        # into "Office: Manhattan office:".
+        lines += _section(office.name or "Office", entries)
     contact = []
     if firm.email:
         contact.append(f"E-mail: {firm.email}")

@@ -114,9 +114,7 @@ class PhoneView:
     is_fax: bool
 
 
-def _phone_view(
-    number: PhoneNumber, role: PhoneRole, label: str, style: PhoneStyle
-) -> PhoneView:
+def _phone_view(number: PhoneNumber, role: PhoneRole, label: str, style: PhoneStyle) -> PhoneView:
     return PhoneView(
         role=role.value,
         label=label,
@@ -266,9 +264,7 @@ class ContactView:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def contact_view(
-    firm: FirmProfile, *, phone_style: PhoneStyle | str | None = None
-) -> ContactView:
+def contact_view(firm: FirmProfile, *, phone_style: PhoneStyle | str | None = None) -> ContactView:
     """The template context for ``firm``'s contact block, numbers in ``phone_style``.
 
     ``None`` is the house style :data:`~pozo_site.DEFAULT_PHONE_STYLE` (``dashes``), the
