@@ -11,6 +11,7 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     exclude = ["drafts"]            # replaces the default exclusions; extend-exclude adds
     max-file-bytes = 1000000
     extend-results-phrases = ["we recovered"]
+    base-url = "https://www.example.com/blog/"   # where the articles live (JSON-LD URLs)
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 from pozo_site._errors import PozoSiteError
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
@@ -163,6 +165,9 @@ class Config:
     """The folder of the configuration file, which ``exclude`` patterns are relative to."""
     today: dt.date | None = None
     """The date "future" is measured from (D003); ``None`` means ``date.today()``."""
+    base_url: str | None = None
+    """The address the site's articles live under (``base-url``), for absolute URLs in
+    their JSON-LD; it takes precedence over the firm profile's ``base_url`` (J005)."""
 
     def __post_init__(self) -> None:
         if self.max_file_bytes < 1:
@@ -235,7 +240,17 @@ _LIST_KEYS: Final = {
     "results-phrases",
     "extend-results-phrases",
 }
-_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity"}
+_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity", "base-url"}
+
+
+def _base_url(value: Any, path: Path) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            "base-url must be an absolute http(s) URL, such as 'https://www.example.com/blog/'",
+            path=path,
+        )
+    return str(value)
 
 
 def _string_list(table: Mapping[str, Any], key: str, path: Path) -> list[str]:
@@ -283,6 +298,8 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         changes["max_file_bytes"] = size
     if "severity" in table:
         changes["severities"] = _severities(table["severity"], path)
+    if "base-url" in table:
+        changes["base_url"] = _base_url(table["base-url"], path)
     try:
         return Config(**changes)
     except ConfigError as error:

@@ -223,9 +223,7 @@ def render_article_html(
     ``call_to_action_invalid`` for a value other than ``"auto"``, ``True``, ``False``.
     """
     if not isinstance(call_to_action, bool) and call_to_action != "auto":
-        raise RenderError(
-            "call_to_action is 'auto', True or False", code="call_to_action_invalid"
-        )
+        raise RenderError("call_to_action is 'auto', True or False", code="call_to_action_invalid")
     style = resolve_phone_style(phone_style)
     data = article_jsonld(article, firm, base_url=base_url)
     markdown = _markdown(allow_html)
