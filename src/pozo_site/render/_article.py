@@ -62,11 +62,12 @@ _MAX_PHONE_MATCHES: Final = 10_000
 """A bound on the numbers linked in one body (a hostile body cannot make it slow)."""
 
 
-def _escaped_html_block(tokens: Sequence[Token], index: int, *_args: Any) -> str:
+# markdown-it-py binds a render rule to its renderer: the first argument is the renderer.
+def _escaped_html_block(_renderer: Any, tokens: Sequence[Token], index: int, *_args: Any) -> str:
     return f'<p class="raw-html">{escape(tokens[index].content.strip())}</p>\n'
 
 
-def _escaped_html_inline(tokens: Sequence[Token], index: int, *_args: Any) -> str:
+def _escaped_html_inline(_renderer: Any, tokens: Sequence[Token], index: int, *_args: Any) -> str:
     return str(escape(tokens[index].content))
 
 
