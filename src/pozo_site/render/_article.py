@@ -15,7 +15,8 @@ plain text, as do numbers in code and in the text of an existing link.
 ...     "## At Home\\n\\nCall us at (212) 201-9031.\\n"
 ... )
 >>> html = render_article_html(article, default_firm())
->>> print(html[html.index("<h2"):html.index("</p>") + 4])
+>>> start = html.index("<h2")
+>>> print(html[start:html.index("</p>", start) + 4])
 <h2 id="at-home">At Home</h2>
 <p>Call us at <a href="tel:+1-212-201-9031">212-201-9031</a>.</p>
 """
