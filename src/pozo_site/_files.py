@@ -38,7 +38,6 @@ __all__ = [
     "default_firm",
     "example_articles",
     "example_content",
-    "format_validation_error",
     "load_firm",
     "parse_firm",
 ]
@@ -47,15 +46,6 @@ FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
 """The names a content folder's firm profile may have, in the order they are looked for."""
 
 MAX_FIRM_FILE_BYTES: Final = 1_000_000
-
-
-def format_validation_error(error: ValidationError) -> tuple[str, ...]:
-    """One line per pydantic error: ``location: message``, never the input value."""
-    lines = []
-    for item in error.errors(include_url=False, include_input=False):
-        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        lines.append(f"{where}: {item['msg']} [{item['type']}]")
-    return tuple(lines)
 
 
 _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")

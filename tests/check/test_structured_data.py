@@ -64,3 +64,9 @@ def test_the_family_is_documented_with_google_as_its_reference() -> None:
     for rule in family:
         assert rule.reference is not None
         assert rule.reference.startswith("Google Search Central")
+
+
+def test_an_invalid_profile_is_left_to_s002(write: Callable[..., Path], in_tmp: Path) -> None:
+    write("firm.yaml", "name: Example Law\nphones: []\n")
+    codes = [f.code for f in check_paths([Path(".")], config()).findings]
+    assert codes == ["S002"]

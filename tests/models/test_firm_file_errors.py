@@ -37,6 +37,11 @@ def _error(text: str, name: str) -> FirmFileError:
         ),
         (
             "firm.yaml",
+            "name: X\nphones: one\n",
+            [(2, 9, "phones", "tuple_type")],
+        ),
+        (
+            "firm.yaml",
             "name: X\nphones:\n  - role: main\n    number: 212-555-0100\n"
             "  - role: main\n    number: 212-555-0101\n",
             [(3, 3, "phones", "value_error")],

@@ -94,6 +94,8 @@ def test_numbers_become_links_in_house_style_others_stay_text() -> None:
         ("- Call 1-88-VISA-LAW-1\n", False),
         ("Call 212-201-9031.\n\n```\ncode\n```\n", True),
         ("", True),
+        ("See [our page](https://www.example.com/).\n", True),
+        ("212-201-9031 is our number.\n", False),
     ],
 )
 def test_call_to_action_only_when_the_body_lacks_one(body: str, auto: bool) -> None:

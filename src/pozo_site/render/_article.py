@@ -108,9 +108,7 @@ def _numbers_in(
             number = PhoneNumber.parse(match[0])
             spans.append((match.start(), match.end(), by_number[number]))
     matcher = PhoneNumberMatcher(text, "US", leniency=Leniency.VALID, max_tries=_MAX_PHONE_MATCHES)
-    for found in matcher:
-        if any(start < found.end and found.start < end for start, end, _ in spans):
-            continue
+    for found in matcher:  # it reads digits only, so it never overlaps a vanity text
         try:
             number = PhoneNumber.parse(found.raw_string)
         except PhoneNumberError:  # pragma: no cover - the matcher returns valid numbers
