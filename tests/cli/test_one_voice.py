@@ -100,5 +100,14 @@ def test_show_names_an_office_once_and_never_prints_none(tmp_path: Path) -> None
     assert "Office: Manhattan office" not in out
     assert "Office:\n  200 Example Avenue" in out
     assert "None" not in out
+    assert "Time zone" not in out
+    firm.write_text(
+        firm.read_text(encoding="utf-8")
+        + "timezone: America/New_York\nbase_url: https://www.example.com/blog/\n",
+        encoding="utf-8",
+    )
+    out = run("show", "--firm", str(firm))[1]
+    assert "Time zone:\n  America/New_York\n" in out
+    assert "Articles at: https://www.example.com/blog/\n" in out
     for fmt in ("text", "markdown", "html", "html+jsonld"):
         assert "None" not in run("contact-block", "--firm", str(firm), "--format", fmt)[1]

@@ -92,6 +92,10 @@ def firm_summary(firm: FirmProfile) -> str:
     if firm.website:
         contact.append(f"Website: {firm.website}")
     contact += [f"{p.network}: {p.url}" for p in firm.social_profiles]
+    if firm.base_url:
+        contact.append(f"Articles at: {firm.base_url}")
     lines += _section("Online", contact)
+    if firm.timezone:
+        lines += _section("Time zone", [firm.timezone])
     lines += _section("Languages", list(firm.languages))
     return "\n".join(lines).rstrip() + "\n"
