@@ -34,6 +34,7 @@ SDIST_MUST = (
     "tests/data/blns/LICENSE",
     "tests/data/sarif/sarif-schema-2.1.0.json",
     "tests/data/seed/firm-page.txt",
+    "docs/_static/example-page.png",  # the browser test checks the docs' committed copy
 )
 
 

@@ -67,6 +67,7 @@ def test_show_prints_the_default_firm() -> None:
     assert "Call Today for a FREE in-office consultation" in out
     assert "Office: (212) 201-9031" in out
     assert "Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)" in out
+    assert "None" not in out
     assert "2 x Former prosecutor (immigration)" in out
     assert "New York State" in out
 
@@ -96,7 +97,7 @@ def test_show_with_an_invalid_firm_file_names_file_and_key(tmp_path: Path) -> No
     code, out, err = run("show", "--firm", str(path))
     assert code == 1
     assert out == ""
-    assert f"{path}: phones.0.number: the number has too few digits" in err
+    assert f"{path}:4:13: phones.0.number: the number has too few digits" in err
     assert "Traceback" not in err
 
 

@@ -49,6 +49,8 @@ PINNED_PROPERTIES = {
         "website",
         "languages",
         "social_profiles",
+        "base_url",
+        "timezone",
     },
 }
 PINNED_REQUIRED = {

@@ -22,6 +22,7 @@ MODULES = [
     "pozo_site._files",
     "pozo_site._schema",
     "pozo_site.render._summary",
+    "pozo_site.render._article",
     "pozo_site.check._finding",
 ]
 

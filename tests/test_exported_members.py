@@ -11,6 +11,7 @@ import pozo_site
 PUBLIC = {
     "pozo_site": [
         "CONTACT_BLOCK_FORMATS",
+        "DEFAULT_PHONE_STYLE",
         "FRONT_MATTER_KEYS",
         "Article",
         "ArticleImage",
@@ -22,6 +23,7 @@ PUBLIC = {
         "DayOfWeek",
         "EmailAddress",
         "FirmFileError",
+        "FirmFileProblem",
         "FirmPhone",
         "FirmProfile",
         "LanguageTag",
@@ -71,6 +73,7 @@ PUBLIC = {
         "jsonld_script",
         "markdown_url",
         "phone_summary",
+        "render_article_html",
         "render_article_jsonld",
         "render_call_to_action",
         "render_contact_block",

@@ -235,7 +235,17 @@ def test_load_firm_validation_details_name_keys(tmp_path: Path) -> None:
     with pytest.raises(FirmFileError) as info:
         load_firm(path)
     assert info.value.details == (
-        "phones.0.number: the number has too few digits [phone_too_short]",
+        "4:13: phones.0.number: the number has too few digits [phone_too_short]",
+    )
+    [problem] = info.value.problems
+    assert (problem.line, problem.column, problem.key, problem.code) == (
+        4,
+        13,
+        "phones.0.number",
+        "phone_too_short",
+    )
+    assert info.value.report() == (
+        f"{path}:4:13: phones.0.number: the number has too few digits [phone_too_short]",
     )
 
 

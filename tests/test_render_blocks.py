@@ -208,8 +208,8 @@ def test_text_default_firm() -> None:
         "Pozo Goldstein\n"
         "Call Today for a FREE in-office consultation\n"
         "\n"
-        "Office: (212) 201-9031\n"
-        "Toll Free: 1-88-VISA-LAW-1 (1-888-472-5291)\n"
+        "Office: 212-201-9031\n"
+        "Toll Free: 1-88-VISA-LAW-1 (888-472-5291)\n"
         "\n"
         "Practice areas: Immigration law\n"
         "Areas served: New York City, New York State\n"
@@ -222,9 +222,9 @@ def test_text_example_firm(example: FirmProfile) -> None:
         "Example Immigration Law\n"
         "Call Today for a FREE in-office consultation\n"
         "\n"
-        "Office: (212) 555-0123\n"
-        "Toll Free: (800) 555-0199\n"
-        "Fax: (212) 555-0145\n"
+        "Office: 212-555-0123\n"
+        "Toll Free: 800-555-0199\n"
+        "Fax: 212-555-0145\n"
         "\n"
         "Practice areas: Immigration law, Asylum\n"
         "Areas served: New York City, New York State\n"
@@ -232,7 +232,7 @@ def test_text_example_firm(example: FirmProfile) -> None:
         "Main office\n"
         "100 Example Street, Suite 5\n"
         "New York, NY 10001\n"
-        "Phone: (212) 555-0177\n"
+        "Phone: 212-555-0177\n"
         "Hours: Monday to Friday, 9:00 AM to 5:30 PM\n"
         "Hours: Saturday, 10:00 AM to 1:00 PM\n"
         "\n"
@@ -244,7 +244,7 @@ def test_text_example_firm(example: FirmProfile) -> None:
 
 def test_text_minimal_firm_has_no_empty_sections() -> None:
     firm = FirmProfile(name="Solo Law", phones=[{"role": "main", "number": "212-555-0100"}])
-    assert render_contact_block(firm, "text") == "Solo Law\n\nOffice: (212) 555-0100\n"
+    assert render_contact_block(firm, "text") == "Solo Law\n\nOffice: 212-555-0100\n"
 
 
 def test_text_foreign_office_prints_its_country() -> None:
@@ -266,7 +266,8 @@ def test_text_foreign_office_prints_its_country() -> None:
         }
     )
     text = render_contact_block(firm, "text")
-    assert "Office: 912 34 56 78\n" in text
+    assert "Office: 912-34-56-78\n" in text  # the house style, as check wants it
+    assert "Office: 912 34 56 78\n" in render_contact_block(firm, "text", phone_style="national")
     assert text.endswith("Calle Ejemplo 1\nMadrid, MD 28001\nES\n")
 
 
@@ -282,8 +283,8 @@ def test_markdown_default_firm() -> None:
         "\n"
         "Call Today for a FREE in-office consultation\n"
         "\n"
-        "- Office: [(212) 201-9031](tel:+1-212-201-9031)\n"
-        "- Toll Free: [1-88-VISA-LAW-1 (1-888-472-5291)](tel:+1-888-472-5291)\n"
+        "- Office: [212-201-9031](tel:+1-212-201-9031)\n"
+        "- Toll Free: [1-88-VISA-LAW-1 (888-472-5291)](tel:+1-888-472-5291)\n"
         "- Practice areas: Immigration law\n"
         "- Areas served: New York City, New York State\n"
     )
@@ -301,7 +302,7 @@ def test_markdown_links_read_back(example: FirmProfile) -> None:
         for label, href in tel_links:
             number = PhoneNumber.parse(href)
             if number.vanity is None and (vanity := _vanity_of(firm, number)):
-                assert label == f"{vanity} ({number.format('digits')})"
+                assert label == f"{vanity} ({number.format('dashes')})"
     example_links = dict(markdown_links(render_contact_block(example, "markdown")))
     assert example_links["intake@example.com"] == "mailto:intake@example.com"
     assert example_links["https://www.example.com/"] == "https://www.example.com/"
@@ -408,19 +409,19 @@ def test_markdown_url_keeps_links_whole() -> None:
 def test_html_default_firm() -> None:
     html = render_contact_block(default_firm(), "html")
     assert html == (
-        '<address class="h-card">\n'
+        '<div class="h-card contact-block">\n'
         '  <p class="advertising-notice">Attorney Advertising</p>\n'
         '  <p><strong class="p-name p-org">Pozo Goldstein</strong></p>\n'
         '  <p class="p-note">Call Today for a FREE in-office consultation</p>\n'
-        "  <ul>\n"
+        '  <ul class="contact-phones">\n'
         '    <li>Office: <a href="tel:+1-212-201-9031"><data class="p-tel" '
-        'value="+1-212-201-9031">(212) 201-9031</data></a></li>\n'
+        'value="+1-212-201-9031">212-201-9031</data></a></li>\n'
         '    <li>Toll Free: <a href="tel:+1-888-472-5291"><data class="p-tel" '
-        'value="+1-888-472-5291">1-88-VISA-LAW-1 (1-888-472-5291)</data></a></li>\n'
+        'value="+1-888-472-5291">1-88-VISA-LAW-1 (888-472-5291)</data></a></li>\n'
         "  </ul>\n"
         '  <p>Practice areas: <span class="p-category">Immigration law</span></p>\n'
         "  <p>Areas served: New York City, New York State</p>\n"
-        "</address>\n"
+        "</div>\n"
     )
 
 
@@ -429,7 +430,7 @@ def test_html_parses_strictly(fmt: str, example: FirmProfile) -> None:
     for firm in firms(example):
         fragment = parse_strict(render_contact_block(firm, fmt))
         assert [child.tag for child in fragment] == (
-            ["address"] if fmt == "html" else ["address", "script"]
+            ["div"] if fmt == "html" else ["div", "script"]
         )
 
 
@@ -475,7 +476,7 @@ def test_vanity_link_shows_letters_and_digits() -> None:
     visible = "".join(vanity.itertext())
     # WCAG 2.5.3: no aria-label, so the accessible name is the visible text, which holds
     # the letters as printed and the digits a screen reader can read out.
-    assert visible == "1-88-VISA-LAW-1 (1-888-472-5291)"
+    assert visible == "1-88-VISA-LAW-1 (888-472-5291)"
     assert "aria-label" not in vanity.attrib
     assert vanity.attrib["href"] == "tel:+1-888-472-5291"
 
@@ -498,8 +499,11 @@ def test_extension_survives_every_form() -> None:
     assert card["tel"] == ["+1-212-555-0100;ext=12"]
     assert PhoneNumber.parse(card["tel"][0]) == firm.phones[0].number
     assert firm_jsonld(firm)["telephone"] == "+1-212-555-0100;ext=12"
-    assert "[(212) 555-0100 ext. 12](tel:+1-212-555-0100;ext=12)" in render_contact_block(
+    assert "[212-555-0100 ext. 12](tel:+1-212-555-0100;ext=12)" in render_contact_block(
         firm, "markdown"
+    )
+    assert "[(212) 555-0100 ext. 12](tel:+1-212-555-0100;ext=12)" in render_contact_block(
+        firm, "markdown", phone_style="national"
     )
 
 
@@ -651,11 +655,11 @@ def test_call_to_action_comes_from_the_profile() -> None:
         phones=[{"role": "main", "number": "1-800-FLOWERS"}],
     )
     assert render_call_to_action(firm) == (
-        "Call Example <Law> & *Partners* at 1-800-FLOWERS (1-800-356-9377).\n"
+        "Call Example <Law> & *Partners* at 1-800-FLOWERS (800-356-9377).\n"
     )
     assert render_call_to_action(firm, "markdown") == (
         "Call Example \\<Law\\> \\& \\*Partners\\* at "
-        "[1-800-FLOWERS (1-800-356-9377)](tel:+1-800-356-9377).\n"
+        "[1-800-FLOWERS (800-356-9377)](tel:+1-800-356-9377).\n"
     )
     html = render_call_to_action(firm, "html")
     assert "Example &lt;Law&gt; &amp; *Partners*" in html

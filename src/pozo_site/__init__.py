@@ -10,7 +10,7 @@ from __future__ import annotations
 from pozo_site._article import FRONT_MATTER_KEYS, Article, ArticleImage, Section, Slug, make_slug
 from pozo_site._consultation import ConsultationRequest, ContactMethod, MatterType
 from pozo_site._contact import EmailAddress, LanguageTag
-from pozo_site._errors import FirmFileError, PhoneNumberError, PozoSiteError
+from pozo_site._errors import FirmFileError, FirmFileProblem, PhoneNumberError, PozoSiteError
 from pozo_site._files import (
     default_firm,
     example_articles,
@@ -31,7 +31,7 @@ from pozo_site._firm import (
     PostalAddress,
     SocialProfile,
 )
-from pozo_site._phone import NumberType, PhoneNumber, PhoneStyle
+from pozo_site._phone import DEFAULT_PHONE_STYLE, NumberType, PhoneNumber, PhoneStyle
 from pozo_site._phone_field import PhoneNumberConstraints, TollFreeNumber
 from pozo_site._version import __version__
 from pozo_site.render import (
@@ -43,6 +43,7 @@ from pozo_site.render import (
 
 __all__ = [
     "CONTACT_BLOCK_FORMATS",
+    "DEFAULT_PHONE_STYLE",
     "FRONT_MATTER_KEYS",
     "Article",
     "ArticleImage",
@@ -54,6 +55,7 @@ __all__ = [
     "DayOfWeek",
     "EmailAddress",
     "FirmFileError",
+    "FirmFileProblem",
     "FirmPhone",
     "FirmProfile",
     "LanguageTag",

@@ -13,7 +13,9 @@ Model validation itself raises pydantic's ``ValidationError``; inside a model,
 
 from __future__ import annotations
 
-__all__ = ["FirmFileError", "PhoneNumberError", "PozoSiteError"]
+from dataclasses import dataclass
+
+__all__ = ["FirmFileError", "FirmFileProblem", "PhoneNumberError", "PozoSiteError"]
 
 
 class PozoSiteError(Exception):
@@ -44,18 +46,59 @@ class PhoneNumberError(PozoSiteError, ValueError):
     code = "phone_invalid"
 
 
+@dataclass(frozen=True)
+class FirmFileProblem:
+    """One reason a firm file does not validate, at the place ``pozo-site check`` gives.
+
+    ``line`` and ``column`` are 1-based (columns count characters): the value at fault,
+    an unknown key itself, or for a missing key the mapping that lacks it. ``key`` is the
+    dotted location (``phones.0.number``); ``code`` is pydantic's error type or the
+    model's own code (``phone_too_short``). Never holds the input value.
+    """
+
+    line: int
+    column: int
+    key: str
+    reason: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.key}: {self.reason} [{self.code}]"
+
+
 class FirmFileError(PozoSiteError):
     """A firm profile file cannot be read, parsed or validated.
 
-    ``path`` names the file; ``details`` holds one line per problem (for a validation
-    failure, one per pydantic error, located at its key).
+    ``path`` names the file. A validation failure lists one :class:`FirmFileProblem` per
+    error in ``problems`` (and as text in ``details``); a syntax error gives ``line`` and
+    ``column`` where known. :meth:`report` is what the CLI prints:
+    ``path:line:col: key: reason [code]``, one line per problem.
     """
 
     code = "firm_file_invalid"
 
     def __init__(
-        self, message: str, *, path: str, details: tuple[str, ...] = (), code: str | None = None
+        self,
+        message: str,
+        *,
+        path: str,
+        details: tuple[str, ...] = (),
+        code: str | None = None,
+        problems: tuple[FirmFileProblem, ...] = (),
+        line: int | None = None,
+        column: int | None = None,
     ) -> None:
         super().__init__(message, code=code)
         self.path = path
-        self.details = details
+        self.problems = problems
+        self.details = details or tuple(str(problem) for problem in problems)
+        self.line = line
+        self.column = column
+
+    def report(self) -> tuple[str, ...]:
+        """The error as lines that editors and CI link to the file:
+        ``path:line:col: key: reason [code]`` per problem, else ``path[:line:col]: message``."""
+        if self.problems:
+            return tuple(f"{self.path}:{problem}" for problem in self.problems)
+        where = f":{self.line}:{self.column or 1}" if self.line is not None else ""
+        return (f"{self.path}{where}: {self.message}",)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -20,10 +21,11 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from pozo_site._article import Article
-from pozo_site._errors import FirmFileError
+from pozo_site._errors import FirmFileError, FirmFileProblem
 from pozo_site._firm import FirmProfile
+from pozo_site._locate import find_key_in_text, line_starts, locate_node, position, yaml_offset
 from pozo_site._toml import tomllib
-from pozo_site._yaml import YamlError, load_yaml
+from pozo_site._yaml import YamlError, compose_yaml
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -36,7 +38,6 @@ __all__ = [
     "default_firm",
     "example_articles",
     "example_content",
-    "format_validation_error",
     "load_firm",
     "parse_firm",
 ]
@@ -47,27 +48,76 @@ FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
 MAX_FIRM_FILE_BYTES: Final = 1_000_000
 
 
-def format_validation_error(error: ValidationError) -> tuple[str, ...]:
-    """One line per pydantic error: ``location: message``, never the input value."""
-    lines = []
-    for item in error.errors(include_url=False, include_input=False):
-        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        lines.append(f"{where}: {item['msg']} [{item['type']}]")
-    return tuple(lines)
+_TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
-def _parse_data(text: str, suffix: str) -> Any:
+def _parse_data(text: str, suffix: str) -> tuple[Any, Any]:
     if suffix == ".toml":
-        return tomllib.loads(text)
+        return tomllib.loads(text), None
     if suffix == ".json":
-        return json.loads(text)
-    return load_yaml(text)
+        return json.loads(text), None
+    return compose_yaml(text)
+
+
+def _reason(kind: str, message: str) -> str:
+    if kind == "extra_forbidden":
+        return "unknown key: remove it or correct its spelling"
+    if kind == "missing":
+        return "required: add it"
+    if kind in ("tuple_type", "list_type"):  # pydantic says "tuple"; writers write lists
+        return "must be a list, such as [first, second]"
+    return message
+
+
+def _problems(
+    error: ValidationError, text: str, kind: str, node: Any
+) -> tuple[FirmFileProblem, ...]:
+    """Each pydantic error at its line and column, found as ``pozo-site check`` finds it."""
+    starts = line_starts(text)
+    found = []
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        loc: Sequence[str | int] = tuple(item["loc"])
+        if not loc and "phone" in item["msg"]:  # the profile-level checks are about phones
+            loc = ("phones",)
+        if kind == "yaml":
+            at = locate_node(node, loc, want_key=item["type"] == "extra_forbidden")
+            offset = at.start_mark.index if at is not None else 0
+        else:
+            offset = find_key_in_text(text, loc, kind)
+        line, column = position(starts, offset, len(text))
+        key = ".".join(str(part) for part in loc) or "(top level)"
+        found.append(
+            FirmFileProblem(line, column, key, _reason(item["type"], item["msg"]), item["type"])
+        )
+    return tuple(found)
+
+
+def _syntax_error(text: str, name: str, error: Exception) -> FirmFileError:
+    line: int | None = None
+    column: int | None = None
+    if isinstance(error, YamlError):
+        line, column = error.line, error.column
+        message = str(error)
+    elif isinstance(error, json.JSONDecodeError):
+        line, column = error.lineno, error.colno
+        message = f"invalid JSON: {error.msg}"
+    elif isinstance(error, RecursionError):
+        message = "nested too deeply"
+    else:
+        match = _TOML_POSITION.search(str(error))
+        if match:
+            offset = yaml_offset(text, int(match[1]), int(match[2]))
+            line, column = position(line_starts(text), offset, len(text))
+        message = f"invalid TOML: {error}"
+    return FirmFileError(message, path=name, code="firm_file_syntax", line=line, column=column)
 
 
 def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
     """Parse and validate a firm profile from ``text``; ``name``'s suffix picks the format.
 
-    Raises :class:`~pozo_site.FirmFileError` naming ``name``, with one detail line per problem.
+    Raises :class:`~pozo_site.FirmFileError` naming ``name``: a syntax error with its line
+    and column where known, or one :class:`~pozo_site.FirmFileProblem` per validation
+    error, at the line and column ``pozo-site check`` reports (S002).
     """
     suffix = Path(name).suffix.lower()
     if suffix not in (".yaml", ".yml", ".toml", ".json"):
@@ -75,22 +125,24 @@ def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
             "a firm file must end in .yaml, .yml, .toml or .json", path=name, code="firm_file_type"
         )
     try:
-        data = _parse_data(text, suffix)
-    except YamlError as error:
-        where = f"line {error.line}: " if error.line else ""
-        raise FirmFileError(f"{where}{error}", path=name, code="firm_file_syntax") from None
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise FirmFileError(f"{error}", path=name, code="firm_file_syntax") from None
+        data, node = _parse_data(text, suffix)
+    except (YamlError, tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise _syntax_error(text, name, error) from None
     if not isinstance(data, dict):
         raise FirmFileError(
-            "a firm file must hold a mapping of keys to values", path=name, code="firm_file_syntax"
+            "a firm file must hold a mapping of keys to values",
+            path=name,
+            code="firm_file_syntax",
+            line=1,
+            column=1,
         )
     try:
         return FirmProfile.model_validate(data)
     except ValidationError as error:
-        details = format_validation_error(error)
+        kind = suffix.removeprefix(".").replace("yml", "yaml")
+        problems = _problems(error, text, kind, node)
         raise FirmFileError(
-            f"{len(details)} problem(s) in the firm profile", path=name, details=details
+            f"{len(problems)} problem(s) in the firm profile", path=name, problems=problems
         ) from None
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import zoneinfo
 from typing import Annotated
 
-from pydantic import Field, HttpUrl, field_validator, model_validator
+from pydantic import AfterValidator, Field, HttpUrl, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from pozo_site._base import FrozenModel
@@ -167,6 +169,31 @@ class SocialProfile(FrozenModel):
     url: HttpUrl
 
 
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _check_timezone(name: str) -> str:
+    if _zone(name) is None:
+        raise PydanticCustomError(
+            "timezone_unknown",
+            "a time zone is an IANA name such as 'America/New_York'",
+        )
+    return name
+
+
+TimeZoneName = Annotated[
+    str,
+    Field(min_length=1, max_length=64, json_schema_extra={"examples": ["America/New_York"]}),
+    AfterValidator(_check_timezone),
+]
+"""An IANA time zone name, such as ``America/New_York``."""
+
+
 class FirmProfile(FrozenModel):
     """The firm: its name, numbers, offer, practice, reach, credentials and offices.
 
@@ -191,6 +218,13 @@ class FirmProfile(FrozenModel):
     social_profiles: Annotated[tuple[SocialProfile, ...], Field(max_length=20)] = ()
     advertising_notice: ShortText | None = None
     """The attorney-advertising label its site must show (NY Rule 7.1(f))."""
+    base_url: HttpUrl | None = None
+    """The address the site's article pages live under (``https://www.example.com/blog/``):
+    article JSON-LD then gives absolute ``url``, ``mainEntityOfPage`` and ``image``, as
+    Google asks. A content folder's ``base-url`` setting takes precedence."""
+    timezone: TimeZoneName | None = None
+    """The firm's IANA time zone (``America/New_York``): article dates in JSON-LD then
+    carry its offset, so that search engines do not assume their own."""
 
     @field_validator("phones")
     @classmethod
@@ -211,6 +245,11 @@ class FirmProfile(FrozenModel):
         if sum(phone.role is PhoneRole.MAIN for phone in self.phones) > 1:
             raise ValueError("only one phone number may have the role main")
         return self
+
+    @property
+    def zone(self) -> dt.tzinfo | None:
+        """:attr:`timezone` as a ``tzinfo``, or ``None`` when the profile gives none."""
+        return _zone(self.timezone) if self.timezone is not None else None
 
     @property
     def main_phone(self) -> FirmPhone:

@@ -36,10 +36,12 @@ from pozo_site._errors import PhoneNumberError
 from pozo_site._phone_reading import check_extension, check_region, check_valid, read_phone_text
 
 __all__ = [
+    "DEFAULT_PHONE_STYLE",
     "MAX_PHONE_INPUT_LENGTH",
     "NumberType",
     "PhoneNumber",
     "PhoneStyle",
+    "styled_text",
 ]
 
 MAX_PHONE_INPUT_LENGTH: Final = 64
@@ -112,7 +114,34 @@ class PhoneStyle(str, enum.Enum):
     the long-distance form with hyphens, elsewhere the international form."""
 
 
-# Extension markers: ";ext=12", "x12", "ext. 12", "extension 12", "#12" at the end.
+DEFAULT_PHONE_STYLE: Final = PhoneStyle.DASHES
+"""The house style: ``212-201-9031``, as the firm's own article prints its number.
+
+``pozo-site check`` enforces it (unless a content folder configures ``phone-style``) and
+every renderer prints numbers in it unless given another ``phone_style``."""
+
+
+def styled_text(number: PhoneNumber, style: PhoneStyle | str) -> str:
+    """What a person reads for ``number`` in house style ``style``.
+
+    A vanity number keeps its vanity text, with the digits beside it in the style (so
+    that screen-reader users and people without letters on their keypad get them too):
+    ``1-88-VISA-LAW-1 (888-472-5291)``; a style that already uses parentheses gives
+    ``1-88-VISA-LAW-1, (888) 472-5291``. In the ``display`` style the digits beside it
+    are the ``digits`` form. Other numbers are ``number.format(style)``.
+
+    >>> styled_text(PhoneNumber("1-88-VISA-LAW-1"), "dashes")
+    '1-88-VISA-LAW-1 (888-472-5291)'
+    >>> styled_text(PhoneNumber("(212) 201-9031"), PhoneStyle.NATIONAL)
+    '(212) 201-9031'
+    """
+    style = PhoneStyle(style)
+    if number.vanity is None:
+        return number.format(style)
+    beside = number.format(PhoneStyle.DIGITS if style is PhoneStyle.DISPLAY else style)
+    if "(" in beside:
+        return f"{number.vanity}, {beside}"
+    return f"{number.vanity} ({beside})"
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)

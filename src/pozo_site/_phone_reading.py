@@ -204,6 +204,7 @@ def check_valid(number: phonenumbers.PhoneNumber) -> None:
             "the country calling code is not valid", code="phone_invalid_country_code"
         )
     where = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    _check_trunk_prefix_length(number, where)
     raise PhoneNumberError(
         f"the digits are not a number in service in region {where} "
         "(possible length, but not an assigned range)"
@@ -211,6 +212,29 @@ def check_valid(number: phonenumbers.PhoneNumber) -> None:
         else f"no number in region {where} has that many digits",
         code="phone_invalid",
     )
+
+
+def _check_trunk_prefix_length(number: phonenumbers.PhoneNumber, region: str) -> None:
+    """A possible-length number that only reaches that length through a leading trunk
+    prefix ("1-888-472-529": the 1 and nine digits) is a number missing a digit; say so
+    rather than "not in service". (The digits after a prefix are fewer than the number's
+    own, so a possible number is never too long this way.)"""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata is not None else None
+    nsn = phonenumbers.national_significant_number(number)
+    if not prefix or not nsn.startswith(prefix) or len(nsn) == len(prefix):
+        return
+    rest = nsn[len(prefix) :]
+    lengths = sorted(set(metadata.general_desc.possible_length or ()))  # type: ignore[union-attr]
+    if not lengths:  # pragma: no cover - every region's metadata lists its lengths
+        return
+    expected = " or ".join(str(n) for n in lengths)
+    if len(rest) < lengths[0]:
+        raise PhoneNumberError(
+            f"the number has too few digits: after the leading {prefix} (the trunk prefix) "
+            f"{len(rest)} digits remain, and a number in region {region} has {expected}",
+            code="phone_too_short",
+        )
 
 
 def check_region(region: str | None) -> str | None:

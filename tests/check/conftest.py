@@ -15,6 +15,26 @@ TODAY = dt.date(2025, 1, 1)
 """The date the tests treat as today (D003 is measured from it)."""
 
 
+COMPLETE_FIRM_YAML = (
+    "website: https://www.example.com/\n"
+    "base_url: https://www.example.com/blog/\n"
+    "timezone: America/New_York\n"
+    "offices:\n"
+    "  - address:\n"
+    "      street_address: 100 Example Street\n"
+    "      locality: New York\n"
+    "      region: NY\n"
+    "      postal_code: '10001'\n"
+    "    hours:\n"
+    "      - days: [monday, tuesday, wednesday, thursday, friday]\n"
+    "        opens: '09:00'\n"
+    "        closes: '17:00'\n"
+)
+"""Firm-file lines (a fictional address at example.com) that give the firm's structured
+data everything Google's guidance asks for, so that no J rule reports; append them to a
+test's firm profile that is about another rule."""
+
+
 def config(**changes: object) -> Config:
     """The default configuration with today fixed at :data:`TODAY`."""
     return Config(today=TODAY, **changes)  # type: ignore[arg-type]

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pozo_site.check import check_paths
-from tests.check.conftest import config
+from tests.check.conftest import COMPLETE_FIRM_YAML, config
 
 FIRM = (
     "name: Example Law\nadvertising_notice: Attorney Advertising\n"
     "phones:\n  - role: main\n    number: (212) 555-0100\n"
-)
+) + COMPLETE_FIRM_YAML
 
 
 def article(title: str, slug: str, body: str = "") -> str:

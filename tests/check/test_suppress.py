@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pozo_site.check import check_paths
-from tests.check.conftest import config
+from tests.check.conftest import COMPLETE_FIRM_YAML, config
 
 HEAD = "---\ntitle: Know Your Rights\nslug: know-your-rights\ndate: 2024-05-01\n---\n"
 
@@ -64,6 +64,6 @@ def test_firm_file_comment(write: Callable[..., Path], in_tmp: Path) -> None:
     write(
         "firm.yaml",
         "name: Example Law  # pozo-site: ignore C001\nphones:\n"
-        "  - role: main\n    number: (212) 201-9031\n",
+        "  - role: main\n    number: (212) 201-9031\n" + COMPLETE_FIRM_YAML,
     )
     assert _found(write, "Call 212-201-9031.\n") == []

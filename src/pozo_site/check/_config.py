@@ -11,6 +11,7 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     exclude = ["drafts"]            # replaces the default exclusions; extend-exclude adds
     max-file-bytes = 1000000
     extend-results-phrases = ["we recovered"]
+    base-url = "https://www.example.com/blog/"   # where the articles live (JSON-LD URLs)
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -32,9 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 from pozo_site._errors import PozoSiteError
-from pozo_site._phone import PhoneStyle
+from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._toml import tomllib
 from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
@@ -147,7 +149,7 @@ class Config:
         default_factory=lambda: MappingProxyType({}), hash=False
     )
     """Per-code severity overrides."""
-    phone_style: PhoneStyle = PhoneStyle.DASHES
+    phone_style: PhoneStyle = DEFAULT_PHONE_STYLE
     """The house style for phone numbers in content (``212-201-9031``, as the firm's
     article prints it). A firm number written as the firm's own vanity text
     (``1-88-VISA-LAW-1``) is accepted too, whatever the style."""
@@ -163,6 +165,9 @@ class Config:
     """The folder of the configuration file, which ``exclude`` patterns are relative to."""
     today: dt.date | None = None
     """The date "future" is measured from (D003); ``None`` means ``date.today()``."""
+    base_url: str | None = None
+    """The address the site's articles live under (``base-url``), for absolute URLs in
+    their JSON-LD; it takes precedence over the firm profile's ``base_url`` (J005)."""
 
     def __post_init__(self) -> None:
         if self.max_file_bytes < 1:
@@ -235,7 +240,17 @@ _LIST_KEYS: Final = {
     "results-phrases",
     "extend-results-phrases",
 }
-_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity"}
+_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity", "base-url"}
+
+
+def _base_url(value: Any, path: Path) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            "base-url must be an absolute http(s) URL, such as 'https://www.example.com/blog/'",
+            path=path,
+        )
+    return str(value)
 
 
 def _string_list(table: Mapping[str, Any], key: str, path: Path) -> list[str]:
@@ -283,6 +298,8 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         changes["max_file_bytes"] = size
     if "severity" in table:
         changes["severities"] = _severities(table["severity"], path)
+    if "base-url" in table:
+        changes["base_url"] = _base_url(table["base-url"], path)
     try:
         return Config(**changes)
     except ConfigError as error:

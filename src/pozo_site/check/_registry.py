@@ -25,6 +25,8 @@ class Family(str, enum.Enum):
     DATES = "D"
     ACCESSIBILITY = "A"
     COMPLIANCE = "C"
+    STRUCTURED_DATA = "J"
+    """The firm profile's JSON-LD against Google's structured-data guidance."""
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,6 @@ code points (as ruff's do).
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -20,12 +18,11 @@ import yaml
 
 from pozo_site._article import Article
 from pozo_site._firm import FirmProfile
+from pozo_site._locate import line_starts, position
 from pozo_site.check._finding import Finding, Fix
 from pozo_site.check._registry import Rule
 
 __all__ = ["ArticleDoc", "FirmDoc", "Source"]
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(eq=False)
@@ -44,15 +41,12 @@ class Source:
     def line_starts(self) -> list[int]:
         """The offset at which each line starts (computed once)."""
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in _LINE_END.finditer(self.text))]
+            self._line_starts = line_starts(self.text)
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based ``(line, column)`` of character ``offset``."""
-        starts = self.line_starts
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        return position(self.line_starts, offset, len(self.text))
 
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line``, without its line end."""

@@ -1,8 +1,13 @@
 """``pozo-site contact-block``: the firm's contact block in one of the formats.
 
+Numbers are printed in ``--phone-style``; without it, in the ``phone-style`` configured for
+the content folder (``pozo-site.toml`` or ``[tool.pozo-site]``, found from the firm file's
+folder, or the current folder, upwards, as ``pozo-site check`` finds it), else in the house
+style ``dashes``: the contact block and the articles then agree.
+
 Exit codes: 0 written; 1 the firm file, the template file or the template is bad; 2 a
-usage error (unknown format, a template for a format that takes none) or the output file
-cannot be written.
+usage error (unknown format, a template for a format that takes none, a bad
+configuration file) or the output file cannot be written.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from pozo_site._atomic import atomic_write
 from pozo_site._errors import FirmFileError
 from pozo_site._files import default_firm, load_firm
 from pozo_site._firm import FirmProfile
+from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
+from pozo_site.check import ConfigError, load_config
 from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
 
 __all__ = ["handle", "register"]
@@ -54,6 +61,15 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="a Jinja2 template (UTF-8) for a human format, rendered in a sandbox",
     )
+    parser.add_argument(
+        "--phone-style",
+        choices=[style.value for style in PhoneStyle],
+        default=None,
+        help=(
+            "how numbers are printed (default: the content folder's configured phone-style, "
+            f"else {DEFAULT_PHONE_STYLE.value}, the style `pozo-site check` enforces)"
+        ),
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -89,9 +105,18 @@ def _load_firm(path: str | None) -> FirmProfile:
     try:
         return load_firm(path)
     except FirmFileError as error:
-        lines = [f"{error.path}: {error.message}"]
-        lines += [f"{error.path}: {line}" for line in error.details]
-        raise _Failure(lines, 1) from None
+        raise _Failure(list(error.report()), 1) from None
+
+
+def _phone_style(args: argparse.Namespace) -> PhoneStyle:
+    if args.phone_style is not None:
+        return PhoneStyle(args.phone_style)
+    start = Path(args.firm).parent if args.firm is not None else Path.cwd()
+    try:
+        config, _found = load_config(start)
+    except ConfigError as error:
+        raise _Failure([f"pozo-site contact-block: {error}"], 2) from None
+    return config.phone_style
 
 
 def _render(args: argparse.Namespace) -> str:
@@ -106,8 +131,9 @@ def _render(args: argparse.Namespace) -> str:
         )
     firm = _load_firm(args.firm)
     template = _read_template(args.template) if args.template is not None else None
+    style = _phone_style(args)
     try:
-        return renderer(firm, template=template)
+        return renderer(firm, template=template, phone_style=style)
     except RenderError as error:
         where = f"line {error.line}: " if error.line else ""
         source = args.template or "pozo-site contact-block"

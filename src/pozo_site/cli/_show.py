@@ -30,9 +30,7 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         firm = load_firm(args.firm) if args.firm else default_firm()
     except FirmFileError as error:
-        err.write(f"{error.path}: {error.message}\n")
-        for line in error.details:
-            err.write(f"{error.path}: {line}\n")
+        err.writelines(f"{line}\n" for line in error.report())
         return 1
     out.write(firm_summary(firm))
     return 0

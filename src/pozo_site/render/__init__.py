@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pozo_site.render._article import render_article_html
 from pozo_site.render._contact import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
@@ -49,6 +50,7 @@ __all__ = [
     "jsonld_script",
     "markdown_url",
     "phone_summary",
+    "render_article_html",
     "render_article_jsonld",
     "render_call_to_action",
     "render_contact_block",

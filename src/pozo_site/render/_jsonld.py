@@ -1,7 +1,9 @@
 """schema.org JSON-LD for the firm (``LegalService``) and its articles (``BlogPosting``).
 
 Built as plain data and serialised with ``json``, never pasted together from strings.
-Keys come out in a fixed order, so the same input always gives the same bytes.
+Keys come out in a fixed order, so the same input always gives the same bytes. The text
+functions return JSON that is safe inside an HTML ``<script>`` element (``<``, ``>``,
+``&``, U+2028 and U+2029 as ``\\uXXXX`` escapes) and parses to the same data.
 
 >>> from pozo_site import default_firm
 >>> data = firm_jsonld(default_firm())
@@ -13,7 +15,7 @@ Keys come out in a fixed order, so the same input always gives the same bytes.
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
@@ -25,8 +27,10 @@ from pozo_site.render._view import dialable, voice_phone
 
 __all__ = [
     "SCHEMA_ORG",
+    "article_base_url",
     "article_jsonld",
     "firm_jsonld",
+    "jsonld_date",
     "jsonld_script",
     "render_article_jsonld",
     "render_firm_jsonld",
@@ -39,7 +43,7 @@ JsonObject = dict[str, Any]
 
 
 def _dumps(data: JsonObject) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_for_script(data, indent=2) + "\n"
 
 
 def _postal_address(address: PostalAddress) -> JsonObject:
@@ -139,7 +143,10 @@ def firm_jsonld(firm: FirmProfile) -> JsonObject:
 
 
 def render_firm_jsonld(firm: FirmProfile) -> str:
-    """:func:`firm_jsonld` as indented JSON text (UTF-8 characters kept), ending in a newline."""
+    """:func:`firm_jsonld` as indented JSON text (UTF-8 characters kept), ending in a newline.
+
+    Safe to embed in a ``<script type="application/ld+json">`` as it is (see
+    :func:`json_for_script`); :func:`jsonld_script` wraps it in the element."""
     return _dumps(firm_jsonld(firm))
 
 
@@ -169,19 +176,40 @@ def _is_absolute(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
+def article_base_url(firm: FirmProfile, base_url: str | None = None) -> str | None:
+    """The base the article URLs are made absolute against: ``base_url``, else the firm
+    profile's ``base_url``, else ``None``. Raises :class:`RenderError`
+    (``base_url_invalid``) for a base that is not an absolute http(s) URL."""
+    if base_url is None and firm.base_url is not None:
+        base_url = str(firm.base_url)
+    return _check_base_url(base_url) if base_url is not None else None
+
+
+def jsonld_date(day: dt.date, firm: FirmProfile) -> str:
+    """``day`` as ISO 8601: with the firm's time zone, midnight there with its offset
+    (``2018-01-01T00:00:00-05:00``); without one, the date alone (``2018-01-01``)."""
+    zone = firm.zone
+    if zone is None:
+        return day.isoformat()
+    return dt.datetime.combine(day, dt.time(0), tzinfo=zone).isoformat()
+
+
 def article_jsonld(
     article: Article, firm: FirmProfile, *, base_url: str | None = None
 ) -> JsonObject:
     """The article as a schema.org ``BlogPosting`` published by the firm.
 
     ``author`` is a ``Person`` when the article names one, else the firm; ``publisher`` is
-    the firm (a ``LegalService``). ``dateModified`` is ``updated``, or the publication date.
-    With ``base_url`` (the folder of the articles, e.g. ``https://www.example.com/blog/``)
-    the article's canonical URL is the base joined with its slug, given as ``url`` and
-    ``mainEntityOfPage``, and a relative image becomes absolute. Raises
-    :class:`RenderError` (``base_url_invalid``) for a base that is not an absolute http(s) URL.
+    the firm (a ``LegalService``, with its ``url`` when the profile has a website).
+    ``dateModified`` is ``updated``, or the publication date; both are ISO 8601, with the
+    firm's time zone offset when the profile gives ``timezone``. With ``base_url`` (the
+    folder of the articles, e.g. ``https://www.example.com/blog/``; default: the firm
+    profile's ``base_url``) the article's canonical URL is the base joined with its slug,
+    given as ``url`` and ``mainEntityOfPage``, and a relative image becomes absolute.
+    Raises :class:`RenderError` (``base_url_invalid``) for a base that is not an absolute
+    http(s) URL.
     """
-    base = _check_base_url(base_url) if base_url is not None else None
+    base = article_base_url(firm, base_url)
     data: JsonObject = {"@context": SCHEMA_ORG, "@type": "BlogPosting", "headline": article.title}
     if article.summary is not None:
         data["description"] = article.summary
@@ -192,8 +220,8 @@ def article_jsonld(
     if article.image is not None:
         src = article.image.src
         data["image"] = urljoin(base, src) if base is not None and not _is_absolute(src) else src
-    data["datePublished"] = article.date.isoformat()
-    data["dateModified"] = (article.updated or article.date).isoformat()
+    data["datePublished"] = jsonld_date(article.date, firm)
+    data["dateModified"] = jsonld_date(article.updated or article.date, firm)
     data["author"] = (
         {"@type": "Person", "name": article.author}
         if article.author is not None
@@ -208,14 +236,19 @@ def article_jsonld(
 def render_article_jsonld(
     article: Article, firm: FirmProfile, *, base_url: str | None = None
 ) -> str:
-    """:func:`article_jsonld` as indented JSON text, ending in a newline."""
+    """:func:`article_jsonld` as indented JSON text, ending in a newline.
+
+    Safe inside ``<script>`` as it is: a title holding ``</script>`` comes out as
+    ``\\u003c/script\\u003e``, which every JSON parser reads back as the same title."""
     return _dumps(article_jsonld(article, firm, base_url=base_url))
 
 
 def jsonld_script(data: JsonObject) -> str:
     """``data`` in a ``<script type="application/ld+json">`` element, safe to embed in HTML.
 
-    No value can end the element early: ``<``, ``>``, ``&``, U+2028 and U+2029 are written
+    For the firm's and the articles' data (:func:`firm_jsonld`, :func:`article_jsonld`)
+    and an integrator's own (a ``BreadcrumbList``, an ``FAQPage``). No value can end the
+    element early: ``<``, ``>``, ``&``, U+2028 and U+2029 are written
     as JSON ``\\uXXXX`` escapes (see :func:`~pozo_site.render.json_for_script`).
     """
     return f'<script type="application/ld+json">\n{json_for_script(data, indent=2)}\n</script>\n'

@@ -83,13 +83,19 @@ def firm_summary(firm: FirmProfile) -> str:
         if office.phone is not None:
             entries.append(f"Phone: {office.phone.display}")
         entries += [_hours(h) for h in office.hours]
-        lines += _section(f"Office{': ' + office.name if office.name else ''}", entries)
+        # The office's own name heads its section ("Manhattan office:"), never doubled
+        # into "Office: Manhattan office:".
+        lines += _section(office.name or "Office", entries)
     contact = []
     if firm.email:
         contact.append(f"E-mail: {firm.email}")
     if firm.website:
         contact.append(f"Website: {firm.website}")
     contact += [f"{p.network}: {p.url}" for p in firm.social_profiles]
+    if firm.base_url:
+        contact.append(f"Articles at: {firm.base_url}")
     lines += _section("Online", contact)
+    if firm.timezone:
+        lines += _section("Time zone", [firm.timezone])
     lines += _section("Languages", list(firm.languages))
     return "\n".join(lines).rstrip() + "\n"

@@ -9,7 +9,8 @@ One environment per kind of output (``text``, ``markdown``, ``html``), made once
 HTML autoescapes every ``{{ value }}``. Markdown escapes every ``{{ value }}`` for Markdown
 (through ``finalize``), so that no firm value turns into a link or emphasis; the
 ``markdown_url`` filter prepares link destinations. Plain text escapes nothing. Undefined
-names are errors (``StrictUndefined``), never silently empty.
+names are errors (``StrictUndefined``), never silently empty; a value that is ``None`` (a
+field the profile leaves empty) prints as nothing in every kind, never as ``None``.
 """
 
 from __future__ import annotations
@@ -63,9 +64,17 @@ class TemplateKind(str, enum.Enum):
     HTML = "html"
 
 
+def _finalize_plain(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _finalize_markdown(value: Any) -> Any:
+    return "" if value is None else escape_markdown(value)
+
+
 def _options(kind: TemplateKind) -> dict[str, Any]:
-    finalize: Callable[[Any], Any] | None = (
-        escape_markdown if kind is TemplateKind.MARKDOWN else None
+    finalize: Callable[[Any], Any] = (
+        _finalize_markdown if kind is TemplateKind.MARKDOWN else _finalize_plain
     )
     return {
         "autoescape": kind is TemplateKind.HTML,

@@ -9,7 +9,10 @@ names below are the template context; README's "Contact blocks" section lists th
 >>> view.offer_text
 'Call Today for a FREE in-office consultation'
 >>> [(phone.label, phone.text) for phone in view.phones]
-[('Office', '(212) 201-9031'), ('Toll Free', '1-88-VISA-LAW-1 (1-888-472-5291)')]
+[('Office', '212-201-9031'), ('Toll Free', '1-88-VISA-LAW-1 (888-472-5291)')]
+>>> contact_view(default_firm(), phone_style="national").main_phone.text
+'(212) 201-9031'
+
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from pozo_site._firm import DayOfWeek, FirmPhone, FirmProfile, Office, OpeningHours, PhoneRole
-from pozo_site._phone import PhoneNumber, PhoneStyle
+from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle, styled_text
+from pozo_site.render._templating import RenderError
 
 __all__ = [
     "ContactView",
@@ -32,6 +36,7 @@ __all__ = [
     "dialable",
     "offer_text",
     "phone_view",
+    "resolve_phone_style",
     "voice_phone",
 ]
 
@@ -43,6 +48,23 @@ _HOME_COUNTRY: Final = "US"
 def dialable(number: PhoneNumber) -> str:
     """``+1-888-472-5291``: the RFC 3966 form without ``tel:``, for data (JSON-LD, h-card)."""
     return number.tel_uri.removeprefix("tel:")
+
+
+def resolve_phone_style(value: PhoneStyle | str | None) -> PhoneStyle:
+    """``value`` as a :class:`~pozo_site.PhoneStyle`; ``None`` is the house style.
+
+    Raises :class:`~pozo_site.render.RenderError` (``phone_style_unknown``) for a name
+    that is not a style.
+    """
+    if value is None:
+        return DEFAULT_PHONE_STYLE
+    try:
+        return PhoneStyle(value)
+    except ValueError:
+        styles = ", ".join(s.value for s in PhoneStyle)
+        raise RenderError(
+            f"unknown phone style; choose one of: {styles}", code="phone_style_unknown"
+        ) from None
 
 
 def offer_text(firm: FirmProfile) -> str | None:
@@ -76,9 +98,12 @@ class PhoneView:
     """``1-888-472-5291``: the digits to print beside a vanity number."""
     dashes: str
     """``212-201-9031``."""
+    styled: str
+    """The digits in the house style (``212-201-9031`` in the default ``dashes`` style)."""
     text: str
-    """What to print: ``1-88-VISA-LAW-1 (1-888-472-5291)`` for a vanity number (both forms,
-    so the digits reach screen-reader users too), else the national form."""
+    """What to print, in the house style: ``1-88-VISA-LAW-1 (888-472-5291)`` for a vanity
+    number (both forms, so the digits reach screen-reader users too), else :attr:`styled`
+    (see :func:`pozo_site._phone.styled_text`)."""
     vanity: str | None
     tel_uri: str
     """``tel:+1-888-472-5291``: the link target."""
@@ -89,15 +114,15 @@ class PhoneView:
     is_fax: bool
 
 
-def _phone_view(number: PhoneNumber, role: PhoneRole, label: str) -> PhoneView:
-    digits = number.format(PhoneStyle.DIGITS)
+def _phone_view(number: PhoneNumber, role: PhoneRole, label: str, style: PhoneStyle) -> PhoneView:
     return PhoneView(
         role=role.value,
         label=label,
         display=number.display,
-        digits=digits,
+        digits=number.format(PhoneStyle.DIGITS),
         dashes=number.format(PhoneStyle.DASHES),
-        text=f"{number.vanity} ({digits})" if number.vanity is not None else number.national,
+        styled=number.format(PhoneStyle.DIGITS if style is PhoneStyle.DISPLAY else style),
+        text=styled_text(number, style),
         vanity=number.vanity,
         tel_uri=number.tel_uri,
         telephone=dialable(number),
@@ -107,9 +132,9 @@ def _phone_view(number: PhoneNumber, role: PhoneRole, label: str) -> PhoneView:
     )
 
 
-def phone_view(phone: FirmPhone) -> PhoneView:
-    """The view of one of the firm's numbers."""
-    return _phone_view(phone.number, phone.role, phone.display_label)
+def phone_view(phone: FirmPhone, style: PhoneStyle | str = DEFAULT_PHONE_STYLE) -> PhoneView:
+    """The view of one of the firm's numbers, printed in house style ``style``."""
+    return _phone_view(phone.number, phone.role, phone.display_label, PhoneStyle(style))
 
 
 @dataclass(frozen=True)
@@ -182,10 +207,10 @@ class OfficeView:
     hours: tuple[HoursView, ...]
 
 
-def _office_view(office: Office) -> OfficeView:
+def _office_view(office: Office, style: PhoneStyle) -> OfficeView:
     address = office.address
     phone = (
-        _phone_view(office.phone, PhoneRole.OTHER, PhoneRole.OTHER.label)
+        _phone_view(office.phone, PhoneRole.OTHER, PhoneRole.OTHER.label, style)
         if office.phone is not None
         else None
     )
@@ -239,8 +264,14 @@ class ContactView:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def contact_view(firm: FirmProfile) -> ContactView:
-    """The template context for ``firm``'s contact block."""
+def contact_view(firm: FirmProfile, *, phone_style: PhoneStyle | str | None = None) -> ContactView:
+    """The template context for ``firm``'s contact block, numbers in ``phone_style``.
+
+    ``None`` is the house style :data:`~pozo_site.DEFAULT_PHONE_STYLE` (``dashes``), the
+    one ``pozo-site check`` enforces by default. Raises
+    :class:`~pozo_site.render.RenderError` (``phone_style_unknown``) for another name.
+    """
+    style = resolve_phone_style(phone_style)
     email_uri = f"mailto:{quote(firm.email, safe='@+')}" if firm.email else None
     return ContactView(
         name=firm.name,
@@ -248,11 +279,11 @@ def contact_view(firm: FirmProfile) -> ContactView:
         offer_headline=firm.offer.headline if firm.offer else None,
         offer_call_to_action=firm.offer.call_to_action if firm.offer else None,
         offer_text=offer_text(firm),
-        phones=tuple(phone_view(p) for p in firm.phones),
-        main_phone=phone_view(voice_phone(firm)),
+        phones=tuple(phone_view(p, style) for p in firm.phones),
+        main_phone=phone_view(voice_phone(firm), style),
         practice_areas=firm.practice_areas,
         areas_served=firm.areas_served,
-        offices=tuple(_office_view(o) for o in firm.offices),
+        offices=tuple(_office_view(o, style) for o in firm.offices),
         email=firm.email,
         email_uri=email_uri,
         website=str(firm.website) if firm.website is not None else None,

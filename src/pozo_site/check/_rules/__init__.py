@@ -14,6 +14,7 @@ from pozo_site.check._rules import (
     links,
     phone,
     schema,
+    structured_data,
 )
 from pozo_site.check._rules._base import Checker
 
@@ -26,4 +27,5 @@ CHECKERS: tuple[Checker, ...] = (
     *dates.CHECKERS,
     *accessibility.CHECKERS,
     *compliance.CHECKERS,
+    *structured_data.CHECKERS,
 )

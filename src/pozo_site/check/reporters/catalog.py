@@ -35,6 +35,7 @@ FAMILY_TITLES: Final[Mapping[Family, str]] = MappingProxyType(
         Family.DATES: "Dates",
         Family.ACCESSIBILITY: "Accessibility",
         Family.COMPLIANCE: "Compliance",
+        Family.STRUCTURED_DATA: "Structured data",
     }
 )
 """The heading of each family in the catalogue, in :class:`Family` order."""
