@@ -60,43 +60,28 @@ DEFAULT_EXCLUDE: Final = (".*", "node_modules", "venv", "__pycache__")
 DEFAULT_MAX_FILE_BYTES: Final = 1_000_000
 
 DEFAULT_RESULTS_PHRASES: Final = (
-    "we won",
-    "we have won",
-    "we've won",
-    "successfully obtained",
-    "successfully represented",
-    "successfully defended",
-    "we obtained",
-    "we secured",
-    "we recovered",
-    "track record",
-    "record of success",
-    "success rate",
-    "winning record",
     "guaranteed results",
-    "best lawyer",
-    "best lawyers",
-    "best attorney",
-    "best attorneys",
-    "best immigration lawyer",
+    "results guaranteed",
+    "record of success",
+    "winning record",
+    "second to none",
     "top-rated",
-    "number one",
-    "#1",
-    "client testimonial",
-    "client testimonials",
-    "testimonial",
-    "testimonials",
-    "our clients say",
-    "what our clients say",
-    "satisfied clients",
+    "top rated",
     "five-star",
     "5-star",
+    "satisfied clients",
+    "happy clients",
+    "our clients say",
+    "what our clients say",
 )
-"""Phrases that speak of results, testimonials or service quality (NY Rule 7.1(d)/(e)).
+"""Fixed phrases that speak of results, testimonials or service quality (NY Rule
+7.1(d)/(e)), matched case-insensitively at word boundaries, except right after a negation
+("no one can promise guaranteed results").
 
-Matched case-insensitively at word boundaries. Plain descriptions of the firm's work
-("we offer comprehensive help") are deliberately absent: the rule is an aid for the
-claims that clearly need the disclaimer, not a classifier of all marketing prose.
+They add to the claim shapes C002 always reads (results, testimonials, comparisons: see
+the rule's documentation); words whose meaning depends on the sentence ("#1", "track
+record", "testimonial", "we won") are read as shapes, not listed here. Plain descriptions
+of the firm's work ("we offer comprehensive help") are deliberately absent.
 """
 
 _SEVERITY_NAMES: Final = {s.value: s for s in Severity}
@@ -158,7 +143,8 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     """Files larger than this are reported (F009) and not read."""
     results_phrases: tuple[str, ...] = DEFAULT_RESULTS_PHRASES
-    """Phrases that make an article need the prior-results disclaimer (C002)."""
+    """Fixed phrases that make an article need the prior-results disclaimer (C002), besides
+    the claim shapes the rule always reads."""
     base_dir: Path | None = None
     """The folder of the configuration file, which ``exclude`` patterns are relative to."""
     today: dt.date | None = None
