@@ -24,8 +24,14 @@ from typing import Annotated, Any, Final
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, WithJsonSchema
-from pydantic import model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from slugify import slugify
 
@@ -174,9 +180,12 @@ def parse_date_or_datetime(value: Any) -> dt.date | dt.datetime:
 def is_earlier(first: dt.date, second: dt.date) -> bool:
     """Whether ``first`` is before ``second``: by instant when both are datetimes that
     can be compared (both with a timezone, or both without), else by calendar day."""
-    if isinstance(first, dt.datetime) and isinstance(second, dt.datetime):
-        if (first.tzinfo is None) == (second.tzinfo is None):
-            return first < second
+    if (
+        isinstance(first, dt.datetime)
+        and isinstance(second, dt.datetime)
+        and (first.tzinfo is None) == (second.tzinfo is None)
+    ):
+        return first < second
     return _day(first) < _day(second)
 
 

@@ -12,7 +12,7 @@ could backtrack.
 >>> names = firm_subjects("Example Immigration Law")
 >>> [c.text for c in results_claims("Last year we won asylum for a family.", names)]
 ['we won asylum']
->>> results_claims("We won't promise anything; we won’t either.", names)
+>>> results_claims("We won't promise anything; we won\u2019t either.", names)
 []
 >>> [c.text for c in specialist_claims("Our attorneys specialize in asylum.", names)]
 ['Our attorneys specialize']
@@ -220,10 +220,9 @@ def _subject_before(
     aside = False
     while end > 0 and index - end <= 20:
         for start in range(max(0, end - 6), end):
-            if (
-                _subject_end(tokens, start, firm, clients=clients, pronouns=pronouns) == end
-                and _open_before(tokens, start)
-            ):
+            if _subject_end(
+                tokens, start, firm, clients=clients, pronouns=pronouns
+            ) == end and _open_before(tokens, start):
                 return start
         previous = tokens[end - 1].word
         if previous == "," and not aside:
@@ -478,64 +477,161 @@ def _within(tokens: Sequence[_Token], start: int, stop: int, words: frozenset[st
     return None
 
 
-def _sentence_results(
-    text: str, tokens: Sequence[_Token], firm: Sequence[tuple[str, ...]]
-) -> Iterator[Claim]:
-    for index, token in enumerate(tokens):
-        word = token.word
-        verb_kind = None
-        if word in _STRONG or word in _WEAK:
-            verb_kind = "firm"
-        elif word in _CLIENT_VERBS:
-            verb_kind = "client"
-        if verb_kind is not None:
-            start = _subject_before(
-                tokens, index, firm, _RESULT_FILLERS, clients=verb_kind == "client"
-            )
-            if start is None and verb_kind == "firm":
-                start = _subject_before(tokens, index, firm, _RESULT_FILLERS, clients=True)
-            if start is not None:
-                target = _within(tokens, index + 1, index + 9, _OBJECTS)
-                if word in _STRONG or target is not None:
-                    last = _object_end(tokens, target) if target is not None else index
-                    yield _claim(text, tokens, start, last, "result")
-                    continue
-        if word in _HELP:
-            start = _subject_before(tokens, index, firm, _RESULT_FILLERS)
-            verb = _within(tokens, index + 1, index + 11, _HELPED_VERBS)
-            if start is not None and verb is not None:
-                target = _within(tokens, verb + 1, verb + 8, _OBJECTS)
-                last = _object_end(tokens, target) if target is not None else verb
-                yield _claim(text, tokens, start, last, "result")
-                continue
-        if word == "lost" and index and tokens[index - 1].word == "never":
-            start = _subject_before(tokens, index - 1, firm, _RESULT_FILLERS)
-            if start is not None:
-                yield _claim(text, tokens, start, index, "result")
-                continue
-        if _is_money(word):
-            hit = _within(tokens, index - 6, index + 7, _MONEY_RESULTS)
-            if hit is not None and not any(
-                tokens[i].word in _MODALS for i in range(max(0, min(hit, index) - 4), hit)
-            ):
-                yield _claim(text, tokens, min(index, hit), max(index, hit), "result")
-                continue
-        if word in ("track", "success") and index + 1 < len(tokens):
-            following = tokens[index + 1].word
-            if (word, following) in (("track", "record"), ("success", "rate")):
-                owner = _owner_before(tokens, index, firm)
-                if owner is not None:
-                    yield _claim(text, tokens, owner, index + 1, "result")
-                    continue
-        if word == "guarantee" or word == "guarantees":
-            start = _subject_before(tokens, index, firm, _RESULT_FILLERS)
-            if start is not None:
-                yield _claim(text, tokens, start, index, "quality")
-                continue
-        yield from _sentence_quality(text, tokens, index)
+Firm = Sequence[tuple[str, ...]]
+_Span = tuple[int, int, str] | None
+"""A claim found at a token: its first and last token and its kind, or nothing."""
 
 
-def _owner_before(tokens: Sequence[_Token], index: int, firm: Sequence[tuple[str, ...]]) -> int | None:
+def _verb_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "we won asylum", "the firm secures settlement", "our client received a green card"."""
+    word = tokens[index].word
+    firm_verb = word in _STRONG or word in _WEAK
+    if not firm_verb and word not in _CLIENT_VERBS:
+        return None
+    start = _subject_before(tokens, index, firm, _RESULT_FILLERS, clients=not firm_verb)
+    if start is None and firm_verb:
+        start = _subject_before(tokens, index, firm, _RESULT_FILLERS, clients=True)
+    if start is None:
+        return None
+    target = _within(tokens, index + 1, index + 9, _OBJECTS)
+    if target is not None:
+        return start, _object_end(tokens, target), "result"
+    return (start, index, "result") if word in _STRONG else None
+
+
+def _helped_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "we helped a family from Honduras obtain asylum"."""
+    if tokens[index].word not in _HELP:
+        return None
+    start = _subject_before(tokens, index, firm, _RESULT_FILLERS)
+    verb = _within(tokens, index + 1, index + 11, _HELPED_VERBS)
+    if start is None or verb is None:
+        return None
+    target = _within(tokens, verb + 1, verb + 8, _OBJECTS)
+    return start, _object_end(tokens, target) if target is not None else verb, "result"
+
+
+def _never_lost_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    if tokens[index].word != "lost" or not index or tokens[index - 1].word != "never":
+        return None
+    start = _subject_before(tokens, index - 1, firm, _RESULT_FILLERS)
+    return (start, index, "result") if start is not None else None
+
+
+def _money_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "$17.5K Back-Wage Win", "a $2 million settlement", not "may recover up to $500"."""
+    if not _is_money(tokens[index].word):
+        return None
+    hit = _within(tokens, index - 6, index + 7, _MONEY_RESULTS)
+    if hit is None:
+        return None
+    if any(tokens[i].word in _MODALS for i in range(max(0, min(hit, index) - 4), hit)):
+        return None
+    return min(index, hit), max(index, hit), "result"
+
+
+def _record_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "our track record", "the firm's success rate" (not an applicant's track record)."""
+    pair = (tokens[index].word, tokens[index + 1].word if index + 1 < len(tokens) else "")
+    if pair not in (("track", "record"), ("success", "rate")):
+        return None
+    owner = _owner_before(tokens, index, firm)
+    return (owner, index + 1, "result") if owner is not None else None
+
+
+def _guarantee_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    if tokens[index].word not in ("guarantee", "guarantees"):
+        return None
+    start = _subject_before(tokens, index, firm, _RESULT_FILLERS)
+    return (start, index, "quality") if start is not None else None
+
+
+def _testimonial_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "client testimonials", not "testimonial evidence"."""
+    if tokens[index].word not in ("testimonial", "testimonials"):
+        return None
+    following = tokens[index + 1].word if index + 1 < len(tokens) else ""
+    previous = tokens[index - 1].word if index else ""
+    if following in _TESTIMONIAL_NOT or previous in ("non", "no"):
+        return None
+    return index, index, "testimonial"
+
+
+_SUPERLATIVES: Final = frozenset({"best", "finest", "top", "leading", "award-winning", "most"})
+_MOST: Final = frozenset({"experienced", "successful", "trusted", "respected"})
+
+
+def _superlative_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "the best immigration lawyers", "a leading law firm", not "the best interests"."""
+    word = tokens[index].word
+    if word not in _SUPERLATIVES:
+        return None
+    if word == "most" and (index + 1 >= len(tokens) or tokens[index + 1].word not in _MOST):
+        return None
+    noun = _within(tokens, index + 1, index + 4, _LAWYER_NOUNS)
+    if noun is None:
+        return None
+    if tokens[noun].word == "law" and (
+        noun + 1 >= len(tokens) or tokens[noun + 1].word not in _LAWYER_NOUNS
+    ):
+        return None  # "the best law school"
+    last = noun
+    while last + 1 < len(tokens) and tokens[last + 1].word in _LAWYER_NOUNS:
+        last += 1
+    return index, last, "quality"
+
+
+def _ranking_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "the #1 immigration firm", "ranked #1", not "the #1 train" or "Board #1"."""
+    word = tokens[index].word
+    number_one = word == "number" and index + 1 < len(tokens) and tokens[index + 1].word == "one"
+    if word not in _RANKING and not number_one:
+        return None
+    after = index + (2 if number_one else 1)
+    noun = _within(tokens, after, after + 3, _LAWYER_NOUNS)
+    if noun is not None:
+        return index, noun, "quality"
+    if index and tokens[index - 1].word in ("ranked", "rated", "voted"):
+        return index - 1, after - 1, "quality"
+    return None
+
+
+def _quality_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
+    """ "unsurpassed", "better than other firms"."""
+    word = tokens[index].word
+    if word in _QUALITY_WORDS:
+        return index, index, "quality"
+    if word == "than" and index + 2 < len(tokens) and tokens[index + 1].word in ("other", "any"):
+        noun = _within(tokens, index + 2, index + 4, _LAWYER_NOUNS)
+        if noun is not None:
+            return index, noun, "quality"
+    return None
+
+
+_DETECTORS: Final = (
+    _verb_claim,
+    _helped_claim,
+    _never_lost_claim,
+    _money_claim,
+    _record_claim,
+    _guarantee_claim,
+    _testimonial_claim,
+    _superlative_claim,
+    _ranking_claim,
+    _quality_claim,
+)
+
+
+def _sentence_results(text: str, tokens: Sequence[_Token], firm: Firm) -> Iterator[Claim]:
+    for index in range(len(tokens)):
+        for detector in _DETECTORS:
+            span = detector(tokens, index, firm)
+            if span is not None:
+                yield _claim(text, tokens, *span)
+                break
+
+
+def _owner_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
     """The start of "our", "we have a", "the firm's" or the firm's name within four
     words before ``index`` ("our proven track record")."""
     for start in range(max(0, index - 4), index):
@@ -546,56 +642,6 @@ def _owner_before(tokens: Sequence[_Token], index: int, firm: Sequence[tuple[str
         if end is not None and end <= index and _open_before(tokens, start):
             return start
     return None
-
-
-def _sentence_quality(text: str, tokens: Sequence[_Token], index: int) -> Iterator[Claim]:
-    word = tokens[index].word
-    if word.startswith("testimonial"):
-        following = tokens[index + 1].word if index + 1 < len(tokens) else ""
-        previous = tokens[index - 1].word if index else ""
-        if word in ("testimonial", "testimonials") and following not in _TESTIMONIAL_NOT:
-            if previous not in ("non", "no"):
-                yield _claim(text, tokens, index, index, "testimonial")
-        return
-    if word in ("best", "finest", "top", "leading", "award-winning", "most"):
-        stop = index + 4
-        if word == "most":
-            if index + 1 >= len(tokens) or tokens[index + 1].word not in (
-                "experienced",
-                "successful",
-                "trusted",
-                "respected",
-            ):
-                return
-        noun = _within(tokens, index + 1, stop, _LAWYER_NOUNS)
-        if noun is not None and tokens[noun].word == "law":
-            if noun + 1 >= len(tokens) or tokens[noun + 1].word not in _LAWYER_NOUNS:
-                noun = None  # "best law school"
-        if noun is not None:
-            last = noun
-            while last + 1 < len(tokens) and tokens[last + 1].word in _LAWYER_NOUNS:
-                last += 1
-            yield _claim(text, tokens, index, last, "quality")
-        return
-    ranked = word in _RANKING or (
-        word == "number" and index + 1 < len(tokens) and tokens[index + 1].word == "one"
-    )
-    if ranked:
-        after = index + (2 if word == "number" else 1)
-        previous = tokens[index - 1].word if index else ""
-        noun = _within(tokens, after, after + 3, _LAWYER_NOUNS)
-        if noun is not None:
-            yield _claim(text, tokens, index, noun, "quality")
-        elif previous in ("ranked", "rated", "voted"):
-            yield _claim(text, tokens, index - 1, after - 1, "quality")
-        return
-    if word in _QUALITY_WORDS:
-        yield _claim(text, tokens, index, index, "quality")
-        return
-    if word == "than" and index + 2 < len(tokens) and tokens[index + 1].word in ("other", "any"):
-        noun = _within(tokens, index + 2, index + 4, _LAWYER_NOUNS)
-        if noun is not None:
-            yield _claim(text, tokens, index, noun, "quality")
 
 
 _HEADING: Final = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+([^\n]*)")
@@ -885,13 +931,14 @@ def _ahead(tokens: Sequence[_Token], index: int) -> int | None:
 
 
 def _copula_between(tokens: Sequence[_Token], start: int, index: int) -> bool:
-    return any(tokens[i].word in _COPULAS for i in range(start, index)) or tokens[
-        start
-    ].word == "we're"
+    return (
+        any(tokens[i].word in _COPULAS for i in range(start, index))
+        or tokens[start].word == "we're"
+    )
 
 
-def _our_before(tokens: Sequence[_Token], index: int, firm: Sequence[tuple[str, ...]]) -> int | None:
-    """"our (immigration) specialists", "the firm's specialists", "<Firm>'s specialists"."""
+def _our_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
+    """ "our (immigration) specialists", "the firm's specialists", "<Firm>'s specialists"."""
     for start in range(max(0, index - 3), index):
         word = tokens[start].word
         if any(t.word == "," for t in tokens[start:index]):
