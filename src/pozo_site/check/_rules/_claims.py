@@ -113,6 +113,8 @@ _PEOPLE: Final = frozenset(
         "offices",
         "practice",
         "staff",
+        "paralegals",
+        "paralegal",
         "advocates",
         "partners",
         "partner",
@@ -176,6 +178,13 @@ def _subject_end(
     word = tokens[at].word
     if word in _FIRST_PERSON or (pronouns and word in ("she", "he")):
         return at + 1
+    if (
+        pronouns
+        and word in ("both", "all", "these")
+        and at + 1 < len(tokens)
+        and tokens[at + 1].word in _PEOPLE
+    ):
+        return at + 2  # "Both attorneys specialize in ..." (a firm's own page)
     for name in firm:
         end = at + len(name)
         if end <= len(tokens) and all(
@@ -217,7 +226,6 @@ def _subject_before(
     (and up to ``gap`` other words, and one comma-delimited aside) in between."""
     end = index
     skipped = 0
-    aside = False
     while end > 0 and index - end <= 20:
         for start in range(max(0, end - 6), end):
             if _subject_end(
@@ -225,16 +233,18 @@ def _subject_before(
             ) == end and _open_before(tokens, start):
                 return start
         previous = tokens[end - 1].word
-        if previous == "," and not aside:
-            # an aside: "Our attorneys, who have handled many cases, specialize in ..."
-            back = end - 2
-            while back >= 0 and tokens[back].word != "," and end - back < 16:
-                back -= 1
-            if back < 0 or tokens[back].word != ",":
-                return None
-            aside = True
-            end = back
-            continue
+        if previous == ",":
+            # an aside, which may hold commas of its own: "Our paralegals, who speak
+            # Spanish, Mandarin and Creole, specialize in ..."
+            for back in range(end - 2, max(-1, end - 18), -1):
+                if tokens[back].word != ",":
+                    continue
+                for start in range(max(0, back - 6), back):
+                    if _subject_end(
+                        tokens, start, firm, clients=clients, pronouns=pronouns
+                    ) == back and _open_before(tokens, start):
+                        return start
+            return None
         if previous in fillers:
             end -= 1
         elif skipped < gap and previous not in _BLOCKERS:
@@ -283,7 +293,9 @@ _BLOCKERS: Final = frozenset(
 
 # -- results -----------------------------------------------------------------------------
 
-_STRONG: Final = frozenset({"won", "win", "wins", "prevailed", "prevail", "prevails"})
+_STRONG: Final = frozenset(
+    {"won", "win", "wins", "prevailed", "prevail", "prevails", "recovered", "gana", "ganan"}
+)
 _WEAK: Final = frozenset(
     {
         "obtained",
@@ -292,7 +304,6 @@ _WEAK: Final = frozenset(
         "secured",
         "secures",
         "secure",
-        "recovered",
         "recovers",
         "achieved",
         "achieves",
@@ -491,6 +502,8 @@ def _verb_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
     start = _subject_before(tokens, index, firm, _RESULT_FILLERS, clients=not firm_verb)
     if start is None and firm_verb:
         start = _subject_before(tokens, index, firm, _RESULT_FILLERS, clients=True)
+    if start is None and word in _STRONG:  # "she has won 300 cases" (a lawyer's page)
+        start = _subject_before(tokens, index, firm, _RESULT_FILLERS, pronouns=True)
     if start is None:
         return None
     target = _within(tokens, index + 1, index + 9, _OBJECTS)
@@ -645,7 +658,7 @@ def _owner_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | Non
 
 
 _HEADING: Final = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t]+([^\n]*)")
-_HEADING_WORDS: Final = ("testimonial", "what our clients say", "what clients say", "reviews")
+_HEADING_WORDS: Final = ("what our clients say", "what clients say", "client reviews")
 
 
 def _headings(text: str) -> Iterator[Claim]:
@@ -653,7 +666,13 @@ def _headings(text: str) -> Iterator[Claim]:
         return
     for match in _HEADING.finditer(text):
         title = match.group(1).strip()
-        if any(word in title.lower() for word in _HEADING_WORDS):
+        words = [t.word for t in _tokens(title)]
+        testimonial = any(
+            word in ("testimonial", "testimonials")
+            and (index + 1 >= len(words) or words[index + 1] not in _TESTIMONIAL_NOT)
+            for index, word in enumerate(words)
+        )
+        if testimonial or any(phrase in title.lower() for phrase in _HEADING_WORDS):
             start = match.start(1)
             yield Claim(start, start + len(title), title, "testimonial")
 
@@ -751,6 +770,22 @@ def _speaker_is_client(words: Sequence[str]) -> bool:
     return False
 
 
+_QUOTED_SELF: Final = frozenset({"i", "my", "me", "i'm", "i've", "us", "our", "we"})
+_QUOTED_LAWYERS: Final = frozenset(
+    {"lawyer", "lawyers", "attorney", "attorneys", "firm", "abogado", "abogados", "abogada"}
+)
+
+
+def _about_the_lawyers(words: Sequence[str]) -> bool:
+    return any(word in _QUOTED_LAWYERS for word in words)
+
+
+def _speaker_is_other(words: Sequence[str]) -> bool:
+    """An attribution with a speech verb that names no lawyer or official: the person the
+    lawyers helped ("said Rafael, one of the workers")."""
+    return any(word in _SPEECH for word in words) and not any(word in _STAFF for word in words)
+
+
 def _testimonials(text: str) -> Iterator[Claim]:
     if not any(mark in text for mark in _OPENERS):
         return
@@ -765,12 +800,14 @@ def _testimonials(text: str) -> Iterator[Claim]:
         before = text[max(0, start - _WINDOW) : start]
         before = before[before.rfind("\n\n") + 1 :]
         before_words = _window_words(re.split(r"[.!?]\s", before)[-1])
-        first_person = any(word in ("i", "my", "me", "i'm", "i've") for word in quoted)
+        first_person = any(word in _QUOTED_SELF for word in quoted)
         dash = bool(after_words) and after_words[0] in ("\u2014", "\u2013", "-")
+        attribution = after_words[:sentence_end] or after_words[:12]
         if (
-            _speaker_is_client(after_words[:sentence_end] or after_words[:12])
+            _speaker_is_client(attribution)
             or _speaker_is_client(before_words)
             or (dash and first_person)
+            or (first_person and _about_the_lawyers(quoted) and _speaker_is_other(attribution))
         ):
             yield Claim(start, close + 1, text[start : close + 1], "testimonial")
 
@@ -861,6 +898,10 @@ _SPECIALIST_FILLERS: Final = frozenset(
         "solely",
         "proudly",
         "truly",
+        "now",
+        "still",
+        "always",
+        "long",
         "that",
         "who",
         "which",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from pozo_site.check._finding import Finding, Severity
+from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
 from pozo_site.check._rules._base import Checker, Context, article_texts, firm_offset
 from pozo_site.check._rules._claims import (
@@ -166,6 +167,20 @@ def _quoted(text: str) -> str:
     return line if len(line) <= _QUOTE_CHARS else line[: _QUOTE_CHARS - 3].rstrip() + "..."
 
 
+def _reader_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
+    """:func:`article_texts` without ``slug`` and ``image.src``, which are addresses."""
+    skip: set[int] = set()
+    slug = mapping_get(doc.node, "slug")
+    image = mapping_get(doc.node, "image")
+    src = mapping_get(image[1], "src") if image is not None else None
+    for pair in (slug, src):
+        if pair is not None:
+            skip.add(pair[1].start_mark.index + doc.yaml_start)
+    for base, chunk in article_texts(doc):
+        if base not in skip:
+            yield base, chunk
+
+
 def _subjects(ctx: Context) -> tuple[tuple[str, ...], ...]:
     firm = ctx.firm.firm
     return firm_subjects(firm.name) if firm is not None else ()
@@ -175,7 +190,7 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     subjects = _subjects(ctx)
     if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(doc):
         pattern = _phrases(tuple(ctx.config.results_phrases))
-        for base, chunk in article_texts(doc):
+        for base, chunk in _reader_texts(doc):
             claims = results_claims(chunk, subjects) + phrase_claims(chunk, pattern)
             seen: set[tuple[int, int]] = set()
             for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
@@ -192,7 +207,7 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     firm = ctx.firm.firm
     if firm is None or firm.certifications or not ctx.config.enabled(SPECIALIST_WORDING.code):
         return
-    for base, chunk in article_texts(doc):
+    for base, chunk in _reader_texts(doc):
         for claim in specialist_claims(chunk, subjects):
             yield doc.source.finding(
                 SPECIALIST_WORDING,
