@@ -63,12 +63,15 @@ SLUG_STALE = register(
         name="slug-stale",
         family=Family.LINKS,
         severity=Severity.WARNING,
-        summary="The slug no longer matches the title.",
+        summary="The slug does not match the title.",
         explanation=(
-            "The title was edited and the slug was not, so the address no longer reads like "
-            "the title. This is a warning and is never fixed automatically: changing a "
-            "published slug breaks every link to the article. Change it only before the "
-            "article is first published, or suppress the finding."
+            "The slug differs from the one the title gives (its words, cut at a word "
+            "boundary to 80 characters), so the address does not read like the title: the "
+            "title may have been edited, or the slug chosen by hand. This is a warning and is "
+            "never fixed automatically: changing a published slug breaks every link to the "
+            "article. Change it only before the article is first published; to keep a slug "
+            "on purpose, silence the finding on its line: "
+            "'slug: know-your-rights  # pozo-site: ignore L003'."
         ),
         example="---\ntitle: Know Your Rights at Work\nslug: know-your-rights\n---",
     )
@@ -150,8 +153,9 @@ def _check_slugs(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         yield doc.source.finding(
             SLUG_STALE,
             slug_at or 0,
-            f"slug '{written}' no longer matches the title, which gives '{derived}'; "
-            "keep it if the article is published (a new slug breaks links)",
+            f"the slug does not match the title: '{written}', where the title gives "
+            f"'{derived}'; keep it if the article is published (a new slug breaks links), "
+            "and to keep it on purpose add '# pozo-site: ignore L003' after it",
         )
     if "slug" not in data and derived:
         pair = mapping_get(doc.node, "title")
