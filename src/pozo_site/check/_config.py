@@ -11,6 +11,7 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     exclude = ["drafts"]            # replaces the default exclusions; extend-exclude adds
     max-file-bytes = 1000000
     extend-results-phrases = ["we recovered"]
+    extra-keys = ["draft", "weight"]  # a site's own front matter keys, values unchecked
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -33,6 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
+from pozo_site._article import FRONT_MATTER_KEYS
 from pozo_site._errors import PozoSiteError
 from pozo_site._phone import PhoneStyle
 from pozo_site._toml import tomllib
@@ -142,6 +144,9 @@ class Config:
     :attr:`base_dir` (or the content folder), where a match on a folder covers its files."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     """Files larger than this are reported (F009) and not read."""
+    extra_keys: tuple[str, ...] = ()
+    """A site's own front matter keys (``draft``, ``weight``, ``layout``): allowed, their
+    values unchecked."""
     results_phrases: tuple[str, ...] = DEFAULT_RESULTS_PHRASES
     """Fixed phrases that make an article need the prior-results disclaimer (C002), besides
     the claim shapes the rule always reads."""
@@ -220,6 +225,7 @@ _LIST_KEYS: Final = {
     "extend-exclude",
     "results-phrases",
     "extend-results-phrases",
+    "extra-keys",
 }
 _KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity"}
 
@@ -256,6 +262,14 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         tuple(lists["results-phrases"]) if "results-phrases" in lists else DEFAULT_RESULTS_PHRASES
     )
     changes["results_phrases"] = phrases + tuple(lists.get("extend-results-phrases", ()))
+    if "extra-keys" in lists:
+        reserved = sorted(set(lists["extra-keys"]) & {*FRONT_MATTER_KEYS, "body"})
+        if reserved:
+            raise ConfigError(
+                f"extra-keys: '{reserved[0]}' is a front matter key of the model already",
+                path=path,
+            )
+        changes["extra_keys"] = tuple(dict.fromkeys(lists["extra-keys"]))
     if "phone-style" in table:
         try:
             changes["phone_style"] = PhoneStyle(table["phone-style"])

@@ -94,6 +94,8 @@ def useless_alt(alt: str) -> str | None:
     if text.lower().rstrip(".") in _PLACEHOLDERS:
         return "is a placeholder"
     return None
+
+
 _ALT: Final = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
