@@ -12,6 +12,8 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     max-file-bytes = 1000000
     extend-results-phrases = ["we recovered"]
     extra-keys = ["draft", "weight"]  # a site's own front matter keys, values unchecked
+    link-patterns = ["/posts/{slug}/"]  # site-absolute article addresses, checked (L005)
+    link-ignore = ["/glossary/*"]       # link targets not checked
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -144,6 +146,11 @@ class Config:
     :attr:`base_dir` (or the content folder), where a match on a folder covers its files."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     """Files larger than this are reported (F009) and not read."""
+    link_patterns: tuple[str, ...] = ()
+    """Site-absolute URL shapes of articles, such as ``/posts/{slug}/``: a link that
+    matches one is checked against the slugs of the content folder (L005)."""
+    link_ignore: tuple[str, ...] = ()
+    """Glob patterns of link targets L005 does not check (``/glossary/*``)."""
     extra_keys: tuple[str, ...] = ()
     """A site's own front matter keys (``draft``, ``weight``, ``layout``): allowed, their
     values unchecked."""
@@ -226,6 +233,8 @@ _LIST_KEYS: Final = {
     "results-phrases",
     "extend-results-phrases",
     "extra-keys",
+    "link-patterns",
+    "link-ignore",
 }
 _KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity"}
 
@@ -262,14 +271,7 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         tuple(lists["results-phrases"]) if "results-phrases" in lists else DEFAULT_RESULTS_PHRASES
     )
     changes["results_phrases"] = phrases + tuple(lists.get("extend-results-phrases", ()))
-    if "extra-keys" in lists:
-        reserved = sorted(set(lists["extra-keys"]) & {*FRONT_MATTER_KEYS, "body"})
-        if reserved:
-            raise ConfigError(
-                f"extra-keys: '{reserved[0]}' is a front matter key of the model already",
-                path=path,
-            )
-        changes["extra_keys"] = tuple(dict.fromkeys(lists["extra-keys"]))
+    changes.update(_site_settings(lists, path))
     if "phone-style" in table:
         try:
             changes["phone_style"] = PhoneStyle(table["phone-style"])
@@ -287,6 +289,28 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         return Config(**changes)
     except ConfigError as error:
         raise ConfigError(error.message, path=path) from None
+
+
+def _site_settings(lists: Mapping[str, list[str]], path: Path) -> dict[str, Any]:
+    """``link-patterns``, ``link-ignore`` and ``extra-keys``, checked."""
+    changes: dict[str, Any] = {}
+    for pattern in lists.get("link-patterns", ()):
+        if pattern.count("{slug}") != 1 or not pattern.startswith("/"):
+            raise ConfigError(
+                f"link-patterns: {pattern!r} must start with '/' and hold '{{slug}}' once",
+                path=path,
+            )
+    changes["link_patterns"] = tuple(lists.get("link-patterns", ()))
+    changes["link_ignore"] = tuple(lists.get("link-ignore", ()))
+    if "extra-keys" in lists:
+        reserved = sorted(set(lists["extra-keys"]) & {*FRONT_MATTER_KEYS, "body"})
+        if reserved:
+            raise ConfigError(
+                f"extra-keys: '{reserved[0]}' is a front matter key of the model already",
+                path=path,
+            )
+        changes["extra_keys"] = tuple(dict.fromkeys(lists["extra-keys"]))
+    return changes
 
 
 def _severities(value: Any, path: Path) -> dict[str, Severity]:

@@ -42,6 +42,10 @@ class Claim:
     """``result``, ``testimonial``, ``quality`` or ``specialist``."""
 
 
+Firm = Sequence[tuple[str, ...]]
+"""The firm's names as word sequences (:func:`firm_subjects`)."""
+
+
 @dataclass(frozen=True)
 class _Token:
     word: str
@@ -164,6 +168,27 @@ def _possessive(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+def _firm_name_end(tokens: Sequence[_Token], at: int, firm: Firm) -> int | None:
+    """The end of the firm's name (and "'s attorneys") starting at ``at``."""
+    for name in firm:
+        end = at + len(name)
+        if end <= len(tokens) and all(
+            _possessive(tokens[at + i].word) == part for i, part in enumerate(name)
+        ):
+            while end < len(tokens) and _possessive(tokens[end].word) in _PEOPLE | _CLIENTS:
+                end += 1
+            return end
+    return None
+
+
+def _group_subject(tokens: Sequence[_Token], at: int) -> bool:
+    return (
+        tokens[at].word in ("both", "all", "these")
+        and at + 1 < len(tokens)
+        and tokens[at + 1].word in _PEOPLE
+    )
+
+
 def _subject_end(
     tokens: Sequence[_Token],
     at: int,
@@ -178,21 +203,11 @@ def _subject_end(
     word = tokens[at].word
     if word in _FIRST_PERSON or (pronouns and word in ("she", "he")):
         return at + 1
-    if (
-        pronouns
-        and word in ("both", "all", "these")
-        and at + 1 < len(tokens)
-        and tokens[at + 1].word in _PEOPLE
-    ):
+    if pronouns and _group_subject(tokens, at):
         return at + 2  # "Both attorneys specialize in ..." (a firm's own page)
-    for name in firm:
-        end = at + len(name)
-        if end <= len(tokens) and all(
-            _possessive(tokens[at + i].word) == part for i, part in enumerate(name)
-        ):
-            while end < len(tokens) and _possessive(tokens[end].word) in _PEOPLE | _CLIENTS:
-                end += 1
-            return end
+    named = _firm_name_end(tokens, at, firm)
+    if named is not None:
+        return named
     nouns = _PEOPLE | _CLIENTS if clients else _PEOPLE
     if word in _OUR:
         for offset in range(1, 4):
@@ -488,7 +503,6 @@ def _within(tokens: Sequence[_Token], start: int, stop: int, words: frozenset[st
     return None
 
 
-Firm = Sequence[tuple[str, ...]]
 _Span = tuple[int, int, str] | None
 """A claim found at a token: its first and last token and its kind, or nothing."""
 

@@ -61,7 +61,7 @@ _DECORATIVE: Final = re.compile(
 _FILE_NAME: Final = re.compile(
     r"[^\s/\\]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)", re.IGNORECASE
 )
-_NUMBER: Final = re.compile(r"[\d\s.,x×-]+")
+_NUMBER: Final = re.compile("[\\d\\s.,x\u00d7-]+")
 _PLACEHOLDERS: Final = frozenset(
     {
         "image",

@@ -204,7 +204,7 @@ def format(
         if finding.fix is not None and (fixes := _fixes(finding.fix, location)):
             entry["fixes"] = fixes
         results.append(entry)
-    log = {
+    log: dict[str, Any] = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
         "runs": [
