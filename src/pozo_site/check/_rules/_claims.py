@@ -23,10 +23,11 @@ could backtrack.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = ["Claim", "firm_subjects", "phrase_claims", "results_claims", "specialist_claims"]
 
@@ -42,12 +43,11 @@ class Claim:
     """``result``, ``testimonial``, ``quality`` or ``specialist``."""
 
 
-Firm = Sequence[tuple[str, ...]]
+Firm = tuple[tuple[str, ...], ...]
 """The firm's names as word sequences (:func:`firm_subjects`)."""
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: texts have many words, and tuples are cheap
     word: str
     """Lower-cased, curly apostrophes made straight."""
     start: int
@@ -78,10 +78,18 @@ def _tokens(text: str) -> Iterator[_Token]:
             yield _Token(word, match.start(), match.end(), raw)
 
 
-def _sentences(text: str) -> Iterator[list[_Token]]:
+class _Sentence(list[_Token]):
+    """A sentence's tokens, with the subjects found in it (computed once per kind)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.subject_ends: dict[tuple[bool, bool], dict[int, int]] = {}
+
+
+def _sentences(text: str) -> Iterator[_Sentence]:
     """Runs of tokens between sentence ends, blank lines and block starts (headings,
     list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing."""
-    current: list[_Token] = []
+    current = _Sentence()
     for token in _tokens(text):
         if token.word == _SECTION_BREAK:
             if (
@@ -93,7 +101,7 @@ def _sentences(text: str) -> Iterator[list[_Token]]:
                 continue
             if current:
                 yield current
-            current = []
+            current = _Sentence()
         else:
             current.append(token)
     if current:
@@ -181,18 +189,22 @@ def _firm_name_end(tokens: Sequence[_Token], at: int, firm: Firm) -> int | None:
     return None
 
 
+_GROUPS: Final = frozenset({"both", "all", "these"})
+
+
+@functools.lru_cache(maxsize=16)
+def _first_words(firm: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(name[0] for name in firm)
+
+
 def _group_subject(tokens: Sequence[_Token], at: int) -> bool:
-    return (
-        tokens[at].word in ("both", "all", "these")
-        and at + 1 < len(tokens)
-        and tokens[at + 1].word in _PEOPLE
-    )
+    return tokens[at].word in _GROUPS and at + 1 < len(tokens) and tokens[at + 1].word in _PEOPLE
 
 
 def _subject_end(
     tokens: Sequence[_Token],
     at: int,
-    firm: Sequence[tuple[str, ...]],
+    firm: Firm,
     *,
     clients: bool = False,
     pronouns: bool = False,
@@ -203,34 +215,41 @@ def _subject_end(
     word = tokens[at].word
     if word in _FIRST_PERSON or (pronouns and word in ("she", "he")):
         return at + 1
+    if word not in _OUR and word not in _GROUPS and _possessive(word) not in _first_words(firm):
+        return None  # no subject starts with this word: the common case, decided at once
     if pronouns and _group_subject(tokens, at):
         return at + 2  # "Both attorneys specialize in ..." (a firm's own page)
     named = _firm_name_end(tokens, at, firm)
-    if named is not None:
+    if named is not None or word not in _OUR:
         return named
+    return _our_people_end(tokens, at, clients=clients)
+
+
+def _our_people_end(tokens: Sequence[_Token], at: int, *, clients: bool) -> int | None:
+    """The end of "our (immigration) attorneys", "the firm('s team)", "our client"."""
+    word = tokens[at].word
     nouns = _PEOPLE | _CLIENTS if clients else _PEOPLE
-    if word in _OUR:
-        for offset in range(1, 4):
-            if at + offset >= len(tokens):
-                break
-            following = _possessive(tokens[at + offset].word)
-            if following in nouns:
-                if word in _THE and following not in ("firm", "firma", "bufete", "despacho"):
-                    return None  # "the attorneys" may be anyone's; "the firm" is this one
-                end = at + offset + 1
-                if tokens[at + offset].word.endswith("'s"):
-                    while end < len(tokens) and tokens[end].word in _PEOPLE | _CLIENTS:
-                        end += 1
-                return end
-            if following == ",":
-                break
+    for offset in range(1, 4):
+        if at + offset >= len(tokens):
+            break
+        following = _possessive(tokens[at + offset].word)
+        if following in nouns:
+            if word in _THE and following not in ("firm", "firma", "bufete", "despacho"):
+                return None  # "the attorneys" may be anyone's; "the firm" is this one
+            end = at + offset + 1
+            if tokens[at + offset].word.endswith("'s"):
+                while end < len(tokens) and tokens[end].word in _PEOPLE | _CLIENTS:
+                    end += 1
+            return end
+        if following == ",":
+            break
     return None
 
 
 def _subject_before(
     tokens: Sequence[_Token],
     index: int,
-    firm: Sequence[tuple[str, ...]],
+    firm: Firm,
     fillers: frozenset[str],
     *,
     clients: bool = False,
@@ -239,26 +258,19 @@ def _subject_before(
 ) -> int | None:
     """The start of a subject that ends right before ``index``, with only ``fillers``
     (and up to ``gap`` other words, and one comma-delimited aside) in between."""
+    ends = _subject_ends(tokens, firm, clients=clients, pronouns=pronouns)
     end = index
     skipped = 0
     while end > 0 and index - end <= 20:
-        for start in range(max(0, end - 6), end):
-            if _subject_end(
-                tokens, start, firm, clients=clients, pronouns=pronouns
-            ) == end and _open_before(tokens, start):
-                return start
+        if end in ends:
+            return ends[end]
         previous = tokens[end - 1].word
         if previous == ",":
             # an aside, which may hold commas of its own: "Our paralegals, who speak
             # Spanish, Mandarin and Creole, specialize in ..."
             for back in range(end - 2, max(-1, end - 18), -1):
-                if tokens[back].word != ",":
-                    continue
-                for start in range(max(0, back - 6), back):
-                    if _subject_end(
-                        tokens, start, firm, clients=clients, pronouns=pronouns
-                    ) == back and _open_before(tokens, start):
-                        return start
+                if tokens[back].word == "," and back in ends:
+                    return ends[back]
             return None
         if previous in fillers:
             end -= 1
@@ -268,6 +280,24 @@ def _subject_before(
         else:
             return None
     return None
+
+
+def _subject_ends(
+    tokens: Sequence[_Token], firm: Firm, *, clients: bool, pronouns: bool
+) -> dict[int, int]:
+    """Where each subject of the sentence ends (index after it), mapped to its start:
+    computed once per sentence and kind of subject, so that looking back from each word
+    costs a lookup, not a search."""
+    cache = tokens.subject_ends if isinstance(tokens, _Sentence) else {}
+    found = cache.get((clients, pronouns))
+    if found is None:
+        found = {}
+        for start in range(len(tokens)):
+            end = _subject_end(tokens, start, firm, clients=clients, pronouns=pronouns)
+            if end is not None and end not in found and _open_before(tokens, start):
+                found[end] = start
+        cache[(clients, pronouns)] = found
+    return found
 
 
 def _open_before(tokens: Sequence[_Token], start: int) -> bool:
@@ -649,8 +679,25 @@ _DETECTORS: Final = (
 )
 
 
+_TRIGGERS: Final = (
+    _STRONG
+    | _WEAK
+    | _CLIENT_VERBS
+    | _HELP
+    | _SUPERLATIVES
+    | _RANKING
+    | _QUALITY_WORDS
+    | {"lost", "track", "success", "guarantee", "guarantees", "testimonial", "testimonials"}
+    | {"number", "than"}
+)
+"""The words at which some detector may find a claim (and money, "$..."): the others are
+skipped at once."""
+
+
 def _sentence_results(text: str, tokens: Sequence[_Token], firm: Firm) -> Iterator[Claim]:
-    for index in range(len(tokens)):
+    for index, token in enumerate(tokens):
+        if token.word not in _TRIGGERS and not token.word.startswith("$"):
+            continue
         for detector in _DETECTORS:
             span = detector(tokens, index, firm)
             if span is not None:
@@ -746,6 +793,7 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
         for mark in {*_OPENERS, *_OPENERS.values()}
         if mark in text
     }
+    blank_lines = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
     position = 0
     while True:
         candidates = []
@@ -760,7 +808,12 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
         closes = positions.get(_OPENERS[mark], [])
         at = bisect.bisect_right(closes, start)
         close = closes[at] if at < len(closes) else -1
-        if close < 0 or close - start > _QUOTE_LIMIT or "\n\n" in text[start:close]:
+        blank = bisect.bisect_left(blank_lines, start)
+        if (
+            close < 0
+            or close - start > _QUOTE_LIMIT
+            or (blank < len(blank_lines) and blank_lines[blank] < close)
+        ):
             position = start + 1
             continue
         yield start, close
@@ -768,7 +821,12 @@ def _quote_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _window_words(text: str) -> list[str]:
-    return [t.word for t in _tokens(text) if t.word != _SECTION_BREAK]
+    """The words of a short text (sentence ends left out), lower-cased."""
+    return [
+        raw.lower().replace("\u2019", "'")
+        for raw in _TOKEN.findall(text)
+        if raw[0] not in ".!?;:\n"
+    ]
 
 
 def _speaker_is_client(words: Sequence[str]) -> bool:
@@ -803,20 +861,25 @@ def _speaker_is_other(words: Sequence[str]) -> bool:
 def _testimonials(text: str) -> Iterator[Claim]:
     if not any(mark in text for mark in _OPENERS):
         return
-    for start, close in _quote_spans(text):
+    spans = list(_quote_spans(text))
+    for index, (start, close) in enumerate(spans):
+        if text.count(" ", start, close) < 3:
+            continue  # a word or two in quotation marks, not a quotation
         quoted = _window_words(text[start + 1 : close])
         if len(quoted) < 4:
             continue  # a word in quotation marks, not a quotation
-        after = text[close + 1 : close + 1 + _WINDOW]
+        # The windows stop at the neighbouring quotations, so no text is read twice.
+        following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        previous = spans[index - 1][1] + 1 if index else 0
+        after = text[close + 1 : min(close + 1 + _WINDOW, following)]
         cut = after.find("\n\n")
         after_words = _window_words(after[: cut if cut >= 0 else len(after)])
-        sentence_end = next((i for i, w in enumerate(after_words) if w == "."), len(after_words))
-        before = text[max(0, start - _WINDOW) : start]
+        before = text[max(previous, start - _WINDOW) : start]
         before = before[before.rfind("\n\n") + 1 :]
         before_words = _window_words(re.split(r"[.!?]\s", before)[-1])
         first_person = any(word in _QUOTED_SELF for word in quoted)
         dash = bool(after_words) and after_words[0] in ("\u2014", "\u2013", "-")
-        attribution = after_words[:sentence_end] or after_words[:12]
+        attribution = after_words  # up to _WINDOW characters, within the paragraph
         if (
             _speaker_is_client(attribution)
             or _speaker_is_client(before_words)
@@ -838,7 +901,7 @@ def _merge(claims: Iterable[Claim]) -> list[Claim]:
     return merged
 
 
-def results_claims(text: str, firm: Sequence[tuple[str, ...]]) -> list[Claim]:
+def results_claims(text: str, firm: Firm) -> list[Claim]:
     """Claims of results, testimonials and quality in ``text``, in order, overlaps
     merged; ``firm`` is :func:`firm_subjects` of the firm's name."""
     found: list[Claim] = []
@@ -942,9 +1005,7 @@ _SPECIALIST_FILLERS: Final = frozenset(
 _AT: Final = frozenset({"at", "with", "from", "of", "en", "de"})
 
 
-def _specialist_sentence(
-    text: str, tokens: Sequence[_Token], firm: Sequence[tuple[str, ...]]
-) -> Iterator[Claim]:
+def _specialist_sentence(text: str, tokens: Sequence[_Token], firm: Firm) -> Iterator[Claim]:
     for index, token in enumerate(tokens):
         word = token.word
         nxt = tokens[index + 1].word if index + 1 < len(tokens) else ""
@@ -1007,7 +1068,7 @@ def _our_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
     return None
 
 
-def specialist_claims(text: str, firm: Sequence[tuple[str, ...]]) -> list[Claim]:
+def specialist_claims(text: str, firm: Firm) -> list[Claim]:
     """Claims in ``text`` that the firm or its lawyers are specialists or specialize, in
     English or Spanish; the adjective ("specialized courts") is not one."""
     lowered = text.lower()

@@ -53,7 +53,7 @@ BODY_IMAGE_ALT = register(
     )
 )
 
-_IMG: Final = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG: Final = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)  # [^<>]: linear on "<img<img"
 _DECORATIVE: Final = re.compile(
     r"""\s(?:role\s*=\s*["']?(?:presentation|none)\b|aria-hidden\s*=\s*["']?true\b)""",
     re.IGNORECASE,
