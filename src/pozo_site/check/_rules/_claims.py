@@ -167,7 +167,6 @@ def firm_subjects(*names: str) -> tuple[tuple[str, ...], ...]:
         trimmed = words
         while len(trimmed) > 2 and trimmed[-1] in _SUFFIXES:
             trimmed = trimmed[:-1]
-        if trimmed != words:
             found.append(trimmed)
     return tuple(sorted(set(found), key=len, reverse=True))
 
@@ -923,8 +922,8 @@ def phrase_claims(text: str, pattern: re.Pattern[str] | None) -> list[Claim]:
     found = []
     for match in pattern.finditer(text):
         before = [t.word for t in _tokens(text[max(0, match.start() - 40) : match.start()])]
-        if not _NEGATIONS.intersection(before[-3:]) and not any(
-            w.endswith("n't") for w in before[-3:]
+        if not _NEGATIONS.intersection(before[-4:]) and not any(
+            w.endswith("n't") for w in before[-4:]
         ):
             found.append(Claim(match.start(), match.end(), match.group(0), "result"))
     return found
