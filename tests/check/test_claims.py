@@ -33,6 +33,13 @@ def test_firm_subjects_drop_legal_suffixes() -> None:
     assert firm_subjects("") == ()
 
 
+def test_spanish_first_person_results() -> None:
+    assert _results("En mayo ganamos el caso.") == [("result", "ganamos")]
+    assert _results("Obtuvimos asilo para una madre.") == [("result", "Obtuvimos asilo")]
+    assert _results("Si ganamos, no paga nada. No ganamos siempre.") == []
+    assert _results("Logramos abrir una oficina.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "claim"),
     [

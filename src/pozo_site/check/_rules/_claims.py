@@ -362,13 +362,9 @@ _WEAK: Final = frozenset(
         "blocked",
         "overturned",
         "reversed",
-        "ganamos",
         "ganó",
-        "obtuvimos",
         "obtuvo",
-        "logramos",
         "consiguió",
-        "conseguimos",
     }
 )
 _CLIENT_VERBS: Final = frozenset({"received", "receives", "granted", "awarded", "recibió"})
@@ -415,6 +411,8 @@ _OBJECTS: Final = frozenset(
         "eviction",
         "residency",
         "residencia",
+        "cancelación",
+        "libertad",
         "million",
         "billion",
         "thousand",
@@ -536,9 +534,19 @@ _Span = tuple[int, int, str] | None
 """A claim found at a token: its first and last token and its kind, or nothing."""
 
 
+_WE_VERBS: Final = frozenset({"ganamos", "obtuvimos", "logramos", "conseguimos"})
+"""Spanish first-person plural results: the verb itself says "we"."""
+
+
 def _verb_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
-    """ "we won asylum", "the firm secures settlement", "our client received a green card"."""
+    """ "we won asylum", "the firm secures settlement", "our client received a green card",
+    "ganamos el caso"."""
     word = tokens[index].word
+    if word in _WE_VERBS and (not index or tokens[index - 1].word not in ("no", "si", "nunca")):
+        target = _within(tokens, index + 1, index + 9, _OBJECTS)
+        if word == "ganamos" or target is not None:
+            last = _object_end(tokens, target) if target is not None else index
+            return index, last, "result"
     firm_verb = word in _STRONG or word in _WEAK
     if not firm_verb and word not in _CLIENT_VERBS:
         return None
@@ -681,6 +689,7 @@ _DETECTORS: Final = (
 _TRIGGERS: Final = (
     _STRONG
     | _WEAK
+    | _WE_VERBS
     | _CLIENT_VERBS
     | _HELP
     | _SUPERLATIVES
