@@ -30,7 +30,8 @@ FRONT_MATTER_INVALID = register(
             "The front matter must validate against the Article model: title and date are "
             "required; slug, updated, author, summary, tags and image (with src and alt) are "
             "optional; any other key is an error, so that a misspelt key never vanishes "
-            "silently (a site's own keys can be allowed with the extra-keys setting). The finding points at the key or value and gives the model's reason. "
+            "silently (a site's own keys can be allowed with the extra-keys setting). The "
+            "finding points at the key or value and gives the model's reason. "
             "`pozo-site schema article` prints the JSON Schema for editor support."
         ),
         example="---\ntitle: Know Your Rights\ndate: 2024-05-01\ntag: [asylum]\n---",
