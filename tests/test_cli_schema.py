@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -248,3 +249,20 @@ def test_draft_7_validator_agrees_on_the_examples() -> None:
         schema = {k: v for k, v in printed(name).items() if k != "$schema"}
         jsonschema.Draft7Validator(schema).validate(data)
         assert list(jsonschema.Draft7Validator(schema).iter_errors({**data, "typo": 1}))
+
+
+def test_article_schema_follows_extra_keys_of_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pozo-site.toml").write_text('extra-keys = ["draft", "weight"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("schema", "article")
+    assert code == 0
+    schema = json.loads(out)
+    check = jsonschema.Draft202012Validator(schema)
+    data = {**example_front_matter(), "draft": True, "weight": 3}
+    assert not list(check.iter_errors(data))
+    assert list(check.iter_errors({**data, "layout": "wide"}))  # not listed: refused
+    (tmp_path / "pozo-site.toml").write_text('extra-keys = ["date"]\n', "utf-8")
+    code, out, _ = run("schema", "article")
+    assert (code, out) == (2, "")

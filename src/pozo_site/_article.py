@@ -24,7 +24,14 @@ from typing import Annotated, Any, Final
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from slugify import slugify
 
@@ -38,9 +45,12 @@ __all__ = [
     "WORDS_PER_MINUTE",
     "Article",
     "ArticleImage",
+    "DateOrDateTime",
     "Section",
     "Slug",
+    "is_earlier",
     "make_slug",
+    "parse_date_or_datetime",
 ]
 
 FRONT_MATTER_KEYS: Final = (
@@ -62,13 +72,30 @@ SLUG_MAX_LENGTH: Final = 100
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+SLUG_DERIVED_LENGTH: Final = 80
+
+
 def make_slug(title: str) -> str:
-    """The slug ``python-slugify`` derives from ``title`` (at most 80 characters, whole words).
+    """The slug derived from ``title``: ``python-slugify``'s words, cut only at the end,
+    at a word boundary, to at most 80 characters; no inner word is ever dropped.
 
     >>> make_slug("NYPD Receives and Denies 1,526 Detainer Requests from ICE in 2017")
     'nypd-receives-and-denies-1526-detainer-requests-from-ice-in-2017'
+    >>> make_slug(
+    ...     "Tenant Advocates and City Council Members Gather to Examine Police Monitoring "
+    ...     "of Public Housing Tenants"
+    ... )
+    'tenant-advocates-and-city-council-members-gather-to-examine-police-monitoring-of'
+
+    (python-slugify's own ``word_boundary`` cut skips a word that does not fit and keeps
+    a later short one, which gives ``...-examine-police-of``.) A first word longer than
+    the limit is cut inside it, as there is no boundary to cut at.
     """
-    return slugify(clean_single_line(title), max_length=80, word_boundary=True)
+    full = slugify(clean_single_line(title))
+    if len(full) <= SLUG_DERIVED_LENGTH:
+        return full
+    cut = full.rfind("-", 0, SLUG_DERIVED_LENGTH + 1)
+    return full[:cut] if cut > 0 else full[:SLUG_DERIVED_LENGTH].rstrip("-")
 
 
 def _check_slug(value: str) -> str:
@@ -90,6 +117,122 @@ Slug = Annotated[
     ),
 ]
 """A URL slug: lowercase ASCII words joined by single hyphens."""
+
+# A date, optionally with a time and a timezone, as YAML and site generators write them:
+# 2024-05-01, 2024-05-01 14:30, 2012-02-13 14:41:30+00:00, 2024-05-01T14:30:00Z. The
+# separators are distinct, so the pattern cannot backtrack.
+_WHEN: Final = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?[ \t]*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_WHEN_EXAMPLES: Final = "such as 2024-05-01, or 2024-05-01 14:30:00+00:00 with a time"
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if text is None:
+        return None
+    if text in ("Z", "z"):
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+_KINDS: Final = {int: "a number", float: "a number", bool: "true or false", list: "a list"}
+
+
+def parse_date_or_datetime(value: Any) -> dt.date | dt.datetime:
+    """A front matter date as written: a ``date``, or a ``datetime`` when a time is given.
+
+    >>> parse_date_or_datetime("2012-02-13 14:41:30+00:00")
+    datetime.datetime(2012, 2, 13, 14, 41, 30, tzinfo=datetime.timezone.utc)
+    >>> parse_date_or_datetime("2024-05-01")
+    datetime.date(2024, 5, 1)
+
+    Raises ``PydanticCustomError``: ``date_not_real`` for a date or time that does not
+    exist (2018-02-31, 25:00), ``date_format`` for anything else.
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value  # YAML read it (a datetime is a date too, and is kept whole)
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "date_format",
+            "a date is written YYYY-MM-DD ({examples}), not as {kind}",
+            {"examples": _WHEN_EXAMPLES, "kind": _KINDS.get(type(value), "this value")},
+        )
+    text = value.strip()
+    match = _WHEN.fullmatch(text)
+    if match is None:
+        raise PydanticCustomError(
+            "date_format",
+            "'{value}' is not a date: write YYYY-MM-DD ({examples})",
+            {"value": text[:100], "examples": _WHEN_EXAMPLES},
+        )
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        day_value = dt.date(int(year), int(month), int(day))
+        if hour is None:
+            return day_value
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        return dt.datetime(
+            day_value.year,
+            day_value.month,
+            day_value.day,
+            int(hour),
+            int(minute),
+            int(second or 0),
+            micro,
+            tzinfo=_zone(zone),
+        )
+    except ValueError:
+        what = "date" if hour is None else "date and time"
+        raise PydanticCustomError(
+            "date_not_real",
+            "'{value}' is not a real calendar {what}",
+            {"value": text, "what": what},
+        ) from None
+
+
+def is_earlier(first: dt.date, second: dt.date) -> bool:
+    """Whether ``first`` is before ``second``: by instant when both are datetimes that
+    can be compared (both with a timezone, or both without), else by calendar day."""
+    if (
+        isinstance(first, dt.datetime)
+        and isinstance(second, dt.datetime)
+        and (first.tzinfo is None) == (second.tzinfo is None)
+    ):
+        return first < second
+    return _day(first) < _day(second)
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_DATE_TIME_PATTERN: Final = (
+    r"^\d{4}-\d{2}-\d{2}[Tt ]+\d{1,2}:\d{2}(:\d{2}([.,]\d{1,9})?)?[ \t]*"
+    r"(Z|z|[+-]\d{2}(:?\d{2})?)?$"
+)
+
+DateOrDateTime = Annotated[
+    dt.datetime | dt.date,
+    BeforeValidator(parse_date_or_datetime),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": _DATE_TIME_PATTERN},
+            ],
+            "description": (
+                "A date (YYYY-MM-DD), or a date and time with an optional timezone as site "
+                "generators write it (2012-02-13 14:41:30+00:00)."
+            ),
+        },
+        mode="validation",
+    ),
+]
+"""A front matter date: a ``date``, or a ``datetime`` (kept as written) when a time is given."""
 
 Tag = Annotated[str, Text(max_length=50)]
 
@@ -154,9 +297,9 @@ class Article(FrozenModel):
 
     title: ShortText
     slug: Slug
-    date: dt.date
-    """The publication date."""
-    updated: dt.date | None = None
+    date: DateOrDateTime
+    """The publication date, or date and time, as written."""
+    updated: DateOrDateTime | None = None
     author: ShortText | None = None
     summary: Annotated[str, Text(max_length=500)] | None = None
     tags: Annotated[tuple[Tag, ...], Field(max_length=30)] = ()
@@ -176,7 +319,7 @@ class Article(FrozenModel):
 
     @model_validator(mode="after")
     def _check_dates_and_tags(self) -> Article:
-        if self.updated is not None and self.updated < self.date:
+        if self.updated is not None and is_earlier(self.updated, self.date):
             raise PydanticCustomError(
                 "updated_before_date",
                 "updated ({updated}) cannot precede date ({date})",

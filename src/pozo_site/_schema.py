@@ -12,7 +12,7 @@ derived from the title.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -37,9 +37,11 @@ def _consultation() -> dict[str, Any]:
     return _with_dialect(ConsultationRequest.model_json_schema(mode="validation"))
 
 
-def _article_front_matter() -> dict[str, Any]:
+def _article_front_matter(extra_keys: Iterable[str] = ()) -> dict[str, Any]:
     schema = Article.model_json_schema(mode="validation")
     properties = {key: value for key, value in schema["properties"].items() if key != "body"}
+    for key in extra_keys:  # a site's own keys (extra-keys): any value
+        properties.setdefault(key, {"description": "A key of the site's own (extra-keys)."})
     # slug may be absent or null (the model derives it from the title either way).
     properties["slug"] = {"anyOf": [properties["slug"], {"type": "null"}]}
     required = [key for key in schema.get("required", ()) if key not in ("body", "slug")]
@@ -63,7 +65,9 @@ SCHEMA_BY_NAME: Final[Mapping[str, Callable[[], dict[str, Any]]]] = MappingProxy
 """How to build each exported schema, by the name ``pozo-site schema`` takes."""
 
 
-def build_schema(name: str) -> dict[str, Any]:
+def build_schema(name: str, *, extra_keys: Iterable[str] = ()) -> dict[str, Any]:
     """The JSON Schema ``pozo-site schema NAME`` prints (``firm``, ``article`` or
-    ``consultation``)."""
+    ``consultation``); for ``article``, ``extra_keys`` are allowed too, with any value."""
+    if name == "article":
+        return _article_front_matter(extra_keys)
     return SCHEMA_BY_NAME[name]()

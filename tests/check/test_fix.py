@@ -194,3 +194,15 @@ def test_fixing_a_number_in_any_prose_changes_only_the_number(
     fix_paths([folder], config(), write=True)
     assert path.read_bytes().decode() == f"{head}{prefix} 212-201-9031 {suffix}"
     assert fix_paths([folder], config(), write=True).changes == ()
+
+
+def test_l004_fix_writes_the_slug_cut_at_the_end(write: Callable[..., Path], in_tmp: Path) -> None:
+    title = (
+        "Tenant Advocates and City Council Members Gather to Examine Police Monitoring of Tenants"
+    )
+    path = write("articles/a.md", f"---\ntitle: {title}\ndate: 2024-05-01\n---\nBody.\n")
+    fix_paths([Path(".")], config(), write=True)
+    slug = "tenant-advocates-and-city-council-members-gather-to-examine-police-monitoring-of"
+    assert path.read_text(encoding="utf-8") == (
+        f"---\ntitle: {title}\nslug: {slug}\ndate: 2024-05-01\n---\nBody.\n"
+    )

@@ -1,7 +1,8 @@
 """Fixture folders, one per rule code, found and parametrised automatically.
 
 ``fixtures/<CODE>/bad*/`` are content folders in which rule CODE fires; their
-``expected.json`` lists every finding (code, path, line, column) the folder produces.
+``expected.json`` lists every finding (code, path, line, column) the folder produces,
+and may give a ``message`` part that the finding's message must hold.
 ``fixtures/<CODE>/good*/`` produce no finding at all. A fixture may ask for a ``setup``
 that cannot live in Git (a symbolic-link loop, an unreadable file); the test makes it in
 a temporary copy. Every registered rule must have a failing fixture.
@@ -87,6 +88,14 @@ def test_fixture(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         for row in _expected(case)["findings"]
     )
     assert _rows(result) == expected, [f.message for f in result.findings]
+    for row in _expected(case)["findings"]:
+        if "message" in row:  # a part of the message the finding must hold
+            (finding,) = (
+                f
+                for f in result.findings
+                if (f.code, f.line, f.column) == (row["code"], row["line"], row["column"])
+            )
+            assert row["message"] in finding.message, finding.message
     if case.name.startswith("good"):
         assert result.findings == ()
     assert result.files_checked >= 1

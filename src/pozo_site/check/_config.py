@@ -12,6 +12,9 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     max-file-bytes = 1000000
     extend-results-phrases = ["we recovered"]
     base-url = "https://www.example.com/blog/"   # where the articles live (JSON-LD URLs)
+    extra-keys = ["draft", "weight"]  # a site's own front matter keys, values unchecked
+    link-patterns = ["/posts/{slug}/"]  # site-absolute article addresses, checked (L005)
+    link-ignore = ["/glossary/*"]       # link targets not checked
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -35,6 +38,7 @@ from types import MappingProxyType
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from pozo_site._article import FRONT_MATTER_KEYS
 from pozo_site._errors import PozoSiteError
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._toml import tomllib
@@ -62,43 +66,28 @@ DEFAULT_EXCLUDE: Final = (".*", "node_modules", "venv", "__pycache__")
 DEFAULT_MAX_FILE_BYTES: Final = 1_000_000
 
 DEFAULT_RESULTS_PHRASES: Final = (
-    "we won",
-    "we have won",
-    "we've won",
-    "successfully obtained",
-    "successfully represented",
-    "successfully defended",
-    "we obtained",
-    "we secured",
-    "we recovered",
-    "track record",
-    "record of success",
-    "success rate",
-    "winning record",
     "guaranteed results",
-    "best lawyer",
-    "best lawyers",
-    "best attorney",
-    "best attorneys",
-    "best immigration lawyer",
+    "results guaranteed",
+    "record of success",
+    "winning record",
+    "second to none",
     "top-rated",
-    "number one",
-    "#1",
-    "client testimonial",
-    "client testimonials",
-    "testimonial",
-    "testimonials",
-    "our clients say",
-    "what our clients say",
-    "satisfied clients",
+    "top rated",
     "five-star",
     "5-star",
+    "satisfied clients",
+    "happy clients",
+    "our clients say",
+    "what our clients say",
 )
-"""Phrases that speak of results, testimonials or service quality (NY Rule 7.1(d)/(e)).
+"""Fixed phrases that speak of results, testimonials or service quality (NY Rule
+7.1(d)/(e)), matched case-insensitively at word boundaries, except right after a negation
+("no one can promise guaranteed results").
 
-Matched case-insensitively at word boundaries. Plain descriptions of the firm's work
-("we offer comprehensive help") are deliberately absent: the rule is an aid for the
-claims that clearly need the disclaimer, not a classifier of all marketing prose.
+They add to the claim shapes C002 always reads (results, testimonials, comparisons: see
+the rule's documentation); words whose meaning depends on the sentence ("#1", "track
+record", "testimonial", "we won") are read as shapes, not listed here. Plain descriptions
+of the firm's work ("we offer comprehensive help") are deliberately absent.
 """
 
 _SEVERITY_NAMES: Final = {s.value: s for s in Severity}
@@ -159,8 +148,17 @@ class Config:
     :attr:`base_dir` (or the content folder), where a match on a folder covers its files."""
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     """Files larger than this are reported (F009) and not read."""
+    link_patterns: tuple[str, ...] = ()
+    """Site-absolute URL shapes of articles, such as ``/posts/{slug}/``: a link that
+    matches one is checked against the slugs of the content folder (L005)."""
+    link_ignore: tuple[str, ...] = ()
+    """Glob patterns of link targets L005 does not check (``/glossary/*``)."""
+    extra_keys: tuple[str, ...] = ()
+    """A site's own front matter keys (``draft``, ``weight``, ``layout``): allowed, their
+    values unchecked."""
     results_phrases: tuple[str, ...] = DEFAULT_RESULTS_PHRASES
-    """Phrases that make an article need the prior-results disclaimer (C002)."""
+    """Fixed phrases that make an article need the prior-results disclaimer (C002), besides
+    the claim shapes the rule always reads."""
     base_dir: Path | None = None
     """The folder of the configuration file, which ``exclude`` patterns are relative to."""
     today: dt.date | None = None
@@ -239,6 +237,9 @@ _LIST_KEYS: Final = {
     "extend-exclude",
     "results-phrases",
     "extend-results-phrases",
+    "extra-keys",
+    "link-patterns",
+    "link-ignore",
 }
 _KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity", "base-url"}
 
@@ -285,6 +286,7 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         tuple(lists["results-phrases"]) if "results-phrases" in lists else DEFAULT_RESULTS_PHRASES
     )
     changes["results_phrases"] = phrases + tuple(lists.get("extend-results-phrases", ()))
+    changes.update(_site_settings(lists, path))
     if "phone-style" in table:
         try:
             changes["phone_style"] = PhoneStyle(table["phone-style"])
@@ -304,6 +306,28 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         return Config(**changes)
     except ConfigError as error:
         raise ConfigError(error.message, path=path) from None
+
+
+def _site_settings(lists: Mapping[str, list[str]], path: Path) -> dict[str, Any]:
+    """``link-patterns``, ``link-ignore`` and ``extra-keys``, checked."""
+    changes: dict[str, Any] = {}
+    for pattern in lists.get("link-patterns", ()):
+        if pattern.count("{slug}") != 1 or not pattern.startswith("/"):
+            raise ConfigError(
+                f"link-patterns: {pattern!r} must start with '/' and hold '{{slug}}' once",
+                path=path,
+            )
+    changes["link_patterns"] = tuple(lists.get("link-patterns", ()))
+    changes["link_ignore"] = tuple(lists.get("link-ignore", ()))
+    if "extra-keys" in lists:
+        reserved = sorted(set(lists["extra-keys"]) & {*FRONT_MATTER_KEYS, "body"})
+        if reserved:
+            raise ConfigError(
+                f"extra-keys: '{reserved[0]}' is a front matter key of the model already",
+                path=path,
+            )
+        changes["extra_keys"] = tuple(dict.fromkeys(lists["extra-keys"]))
+    return changes
 
 
 def _severities(value: Any, path: Path) -> dict[str, Severity]:

@@ -13,6 +13,7 @@ import errno
 import json
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Final
 
@@ -209,8 +210,11 @@ def _not_mapping(source: Source, offset: int, what: str) -> Finding:
 # -- articles --------------------------------------------------------------------------
 
 
-def parse_article(source: Source) -> ArticleDoc | Finding:
-    """Split and parse an article; validate it. File-level problems return a finding."""
+def parse_article(source: Source, extra_keys: Iterable[str] = ()) -> ArticleDoc | Finding:
+    """Split and parse an article; validate it. File-level problems return a finding.
+
+    ``extra_keys`` are a site's own front matter keys: allowed, and left out of the
+    validation (their values are not checked)."""
     text = source.text
     try:
         parts = split_front_matter(text)
@@ -253,7 +257,9 @@ def parse_article(source: Source) -> ArticleDoc | Finding:
     try:
         # The body is checked by the rules, not by the model: validating it would only
         # copy and clean a long text that no rule reads from the model.
-        doc.article = Article.model_validate({**data, "body": ""})
+        extra = frozenset(extra_keys)
+        fields = {key: value for key, value in data.items() if key not in extra}
+        doc.article = Article.model_validate({**fields, "body": ""})
     except ValidationError as error:
         doc.errors = _errors(error)
     return doc

@@ -289,7 +289,11 @@ class _Run:
         for path in files:
             display = self.display(path, root.relative)
             source = self.read(path, display)
-            parsed = parse_article(source) if isinstance(source, Source) else source
+            parsed = (
+                parse_article(source, self.config.extra_keys)
+                if isinstance(source, Source)
+                else source
+            )
             if isinstance(parsed, ArticleDoc):
                 docs[path] = parsed
             elif path in root.named:

@@ -28,7 +28,7 @@ from pozo_site.check import (
     load_config,
     load_config_file,
 )
-from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
+from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
 from pozo_site.cli._boundary import guarded
 
 __all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
@@ -212,6 +212,13 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
         result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
     )
     _write_report(report, options, out)
+    dropped = sarif.left_out(result) if options.format == "sarif" else 0
+    if dropped:
+        err.write(
+            f"warning: the SARIF report leaves out {dropped} of {len(result.findings)} "
+            f"findings (GitHub accepts at most {sarif.MAX_RESULTS_PER_RUN:,} per run; errors "
+            "were kept first)\n"
+        )
     return EXIT_OK if result.success or options.exit_zero else EXIT_FINDINGS
 
 

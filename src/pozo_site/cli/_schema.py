@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any, TextIO
 
 from pozo_site._schema import SCHEMA_BY_NAME, build_schema
+from pozo_site.check import ConfigError, load_config
 from pozo_site.cli._boundary import guarded
 
 __all__ = ["handle", "register"]
@@ -34,6 +36,15 @@ def register(subparsers: Any) -> None:
 
 @guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Print the schema named by ``args.name``."""
-    out.write(json.dumps(build_schema(args.name), indent=2, ensure_ascii=False) + "\n")
+    """Print the schema named by ``args.name``; for ``article``, with the ``extra-keys``
+    of the configuration that applies to the current folder."""
+    extra_keys: tuple[str, ...] = ()
+    if args.name == "article":
+        try:
+            extra_keys = load_config(Path.cwd())[0].extra_keys
+        except ConfigError as error:
+            err.write(f"pozo-site: {error}\n")
+            return 2
+    schema = build_schema(args.name, extra_keys=extra_keys)
+    out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return 0

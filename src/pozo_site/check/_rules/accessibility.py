@@ -12,7 +12,7 @@ from pozo_site.check._rules._base import Checker, Context, article_offset
 from pozo_site.check._rules._markdown import markdown_facts, prose_body
 from pozo_site.check._source import ArticleDoc
 
-__all__ = ["BODY_IMAGE_ALT", "CHECKERS", "IMAGE_ALT"]
+__all__ = ["BODY_IMAGE_ALT", "CHECKERS", "IMAGE_ALT", "useless_alt"]
 
 IMAGE_ALT = register(
     Rule(
@@ -42,15 +42,60 @@ BODY_IMAGE_ALT = register(
         explanation=(
             "Every image in the article needs a text alternative (WCAG 2.1 success criterion "
             "1.1.1): in Markdown the text in the brackets of ![alt](src), in HTML the alt "
-            "attribute of <img>. An empty alt is reported too; for a purely decorative image, "
-            "suppress the finding on that line."
+            "attribute of <img>. An empty alt is reported too, except on an <img> marked "
+            'decorative (alt="" with role="presentation" or aria-hidden="true"). Alt text that '
+            "is a file name (IMG_2041.jpg), a bare number (240) or a placeholder ('image', "
+            "'photo') tells a screen-reader user nothing and is reported as well (A001 does the "
+            "same for the lead image)."
         ),
         example='![](courthouse.jpg)\n<img src="map.png">',
         reference="WCAG 2.1 SC 1.1.1",
     )
 )
 
-_IMG: Final = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG: Final = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)  # [^<>]: linear on "<img<img"
+_DECORATIVE: Final = re.compile(
+    r"""\s(?:role\s*=\s*["']?(?:presentation|none)\b|aria-hidden\s*=\s*["']?true\b)""",
+    re.IGNORECASE,
+)
+_FILE_NAME: Final = re.compile(
+    r"[^\s/\\]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)", re.IGNORECASE
+)
+_NUMBER: Final = re.compile("[\\d\\s.,x\u00d7-]+")
+_PLACEHOLDERS: Final = frozenset(
+    {
+        "image",
+        "img",
+        "photo",
+        "photograph",
+        "picture",
+        "pic",
+        "graphic",
+        "icon",
+        "alt",
+        "alt text",
+        "placeholder",
+        "untitled",
+        "screenshot",
+        "imagen",
+        "foto",
+    }
+)
+
+
+def useless_alt(alt: str) -> str | None:
+    """Why ``alt`` says nothing to a screen-reader user (a file name, a bare number, a
+    placeholder word), or ``None`` when it may describe the image."""
+    text = alt.strip()
+    if _FILE_NAME.fullmatch(text):
+        return "is a file name"
+    if _NUMBER.fullmatch(text) and any(ch.isdigit() for ch in text):
+        return "is a bare number"
+    if text.lower().rstrip(".") in _PLACEHOLDERS:
+        return "is a placeholder"
+    return None
+
+
 _ALT: Final = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
@@ -63,6 +108,14 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
                 article_offset(doc, ("image", "alt")),
                 f"image.alt is {what}: describe the image for readers who cannot see it",
             )
+    image_data = doc.data.get("image")
+    lead_alt = image_data.get("alt") if isinstance(image_data, dict) else None
+    if isinstance(lead_alt, str) and (why := useless_alt(lead_alt)) is not None:
+        yield doc.source.finding(
+            IMAGE_ALT,
+            article_offset(doc, ("image", "alt")),
+            f"image.alt '{lead_alt.strip()}' {why}: describe what the image shows",
+        )
     facts = markdown_facts(doc)
     for image in facts.images:
         if not image.alt.strip():
@@ -72,6 +125,13 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
                 f"image '{image.src}' has no alt text: write it in the brackets, ![what it "
                 "shows](...)",
             )
+        elif (why := useless_alt(image.alt)) is not None:
+            yield doc.source.finding(
+                BODY_IMAGE_ALT,
+                image.offset,
+                f"the alt text '{image.alt.strip()}' of image '{image.src}' {why}: describe "
+                "what the image shows",
+            )
     body = doc.body
     if "<img" not in body.lower():
         return
@@ -79,13 +139,21 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     # so are attribute values (a ">" in a quoted src does not end the tag).
     for match in _IMG.finditer(prose_body(doc)):
         offset = doc.body_start + match.start()
-        alt = _ALT.search(body[match.start() : match.end()])
-        if alt is None or not (alt.group(1) or alt.group(2) or alt.group(3) or "").strip():
+        tag = body[match.start() : match.end()]
+        alt = _ALT.search(tag)
+        value = (alt.group(1) or alt.group(2) or alt.group(3) or "") if alt else ""
+        if alt is not None and not value.strip() and _DECORATIVE.search(tag):
+            continue  # a decorative image, marked as such: alt="" role="presentation"
+        why = useless_alt(value) if value.strip() else None
+        if alt is None or not value.strip() or why is not None:
+            message = (
+                f"<img> alt text '{value.strip()}' {why}: describe what the image shows"
+                if why is not None
+                else '<img> has no alt text: add alt="what it shows", or for a decorative '
+                'image alt="" with role="presentation"'
+            )
             yield doc.source.finding(
-                BODY_IMAGE_ALT,
-                offset,
-                '<img> has no alt text: add alt="what it shows"',
-                end=offset + len(match.group(0)),
+                BODY_IMAGE_ALT, offset, message, end=offset + len(match.group(0))
             )
 
 

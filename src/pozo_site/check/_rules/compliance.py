@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from typing import Final
 
 from pozo_site.check._finding import Finding, Severity
+from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
 from pozo_site.check._rules._base import Checker, Context, article_texts, firm_offset
+from pozo_site.check._rules._claims import (
+    firm_subjects,
+    phrase_claims,
+    results_claims,
+    specialist_claims,
+)
 from pozo_site.check._source import ArticleDoc, FirmDoc
 
 __all__ = [
@@ -64,11 +71,19 @@ RESULTS_DISCLAIMER = register(
             "Content likely to create expectations about results, testimonials and "
             "descriptions of the quality of the firm's service must carry the exact words "
             '"Prior results do not guarantee a similar outcome" (Rule 7.1(e)(3); NYSBA '
-            "Op. 834 and 848). The rule looks for configurable phrases (results-phrases, "
-            "such as 'we won', 'successfully obtained', 'client testimonial') and reports "
-            "the first when the article lacks the disclaimer (compared ignoring case and "
-            "line breaks). Add the sentence to the article. A disclaimer cannot cure a "
-            "misleading claim (Op. 1005)." + _AID.format(code="C002")
+            "Op. 834 and 848). The rule reads claims, not words: results told in the first "
+            "person ('we won asylum', 'we helped a family obtain a green card'), in the third "
+            "person with the firm's name or 'the firm' ('Example Law Obtains $1.2 Million "
+            "Judgment') and in headlines ('$17.5K Back-Wage Win for Delivery Workers'); "
+            "testimonials (a quoted client, a 'Testimonials' heading); and comparisons or "
+            "quality claims ('the best immigration lawyers', 'the #1 immigration firm', "
+            "'unsurpassed'). Negations and conditions are not claims ('we won't', 'if we "
+            "win'), nor are other uses of the words ('the #1 train', 'Community Board #1', "
+            "'testimonial evidence', 'a track record' asked of a job applicant). Fixed "
+            "phrases can be added (extend-results-phrases) or replaced (results-phrases). "
+            "Every claim is reported, quoted, when the article lacks the disclaimer "
+            "(compared ignoring case and line breaks): add the sentence to the article. A "
+            "disclaimer cannot cure a misleading claim (Op. 1005)." + _AID.format(code="C002")
         ),
         example="We won asylum for a client from Honduras last year.",
         reference="NY Rule 7.1(e)(3)",
@@ -85,9 +100,14 @@ SPECIALIST_WORDING = register(
             "A New York lawyer may not say they are a specialist or specialize in a field "
             "unless certified as Rule 7.4(c) allows, with the disclaimer it requires; "
             "'practice limited to immigration law' or 'concentrates in' are allowed. The "
-            "rule flags 'specialist', 'specializes', 'specialized in' and their spellings "
-            "unless the firm profile records a certification. It is a warning because the "
-            "word may describe someone else." + _AID.format(code="C003")
+            "rule flags claims about the firm or its lawyers: 'we specialize in', 'our "
+            "attorneys specialize in', '<firm name> specializes in', 'our asylum "
+            "specialists', 'we are specialists', and in Spanish 'nos especializamos', "
+            "'somos especialistas en'. The adjective is not a claim ('specialized medical "
+            "care', 'specialized courts'), nor is another organisation's staff ('partnership "
+            "specialists at the agency'). Nothing is reported when the firm profile records "
+            "a certification. It is a warning because the reading of a sentence may be "
+            "wrong." + _AID.format(code="C003")
         ),
         example="Our attorneys specialize in asylum cases.",
         reference="NY Rule 7.4",
@@ -95,7 +115,6 @@ SPECIALIST_WORDING = register(
 )
 
 _NOTICE_WORDS: Final = "attorney advertising"
-_SPECIALIST: Final = re.compile(r"(?<!\w)speciali[sz](?:t|ts|e|es|ed|ing)(?!\w)", re.IGNORECASE)
 _SPACE: Final = re.compile(r"\s+")
 
 
@@ -134,37 +153,70 @@ def _has_disclaimer(doc: ArticleDoc) -> bool:
     return any(wanted in _SPACE.sub(" ", chunk).lower() for _, chunk in article_texts(doc))
 
 
+_KINDS: Final = {
+    "result": "a result",
+    "testimonial": "a testimonial",
+    "quality": "a comparison or quality claim",
+}
+_QUOTE_CHARS: Final = 80
+
+
+def _quoted(text: str) -> str:
+    """The claim as the message quotes it: one line, at most :data:`_QUOTE_CHARS`."""
+    line = _SPACE.sub(" ", text).strip()
+    return line if len(line) <= _QUOTE_CHARS else line[: _QUOTE_CHARS - 3].rstrip() + "..."
+
+
+def _reader_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
+    """:func:`article_texts` without ``slug`` and ``image.src``, which are addresses."""
+    skip: set[int] = set()
+    slug = mapping_get(doc.node, "slug")
+    image = mapping_get(doc.node, "image")
+    src = mapping_get(image[1], "src") if image is not None else None
+    for pair in (slug, src):
+        if pair is not None:
+            skip.add(pair[1].start_mark.index + doc.yaml_start)
+    for base, chunk in article_texts(doc):
+        if base not in skip:
+            yield base, chunk
+
+
+def _subjects(ctx: Context) -> tuple[tuple[str, ...], ...]:
+    firm = ctx.firm.firm
+    return firm_subjects(firm.name) if firm is not None else ()
+
+
 def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
-    if ctx.config.enabled(RESULTS_DISCLAIMER.code):
+    subjects = _subjects(ctx)
+    if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(doc):
         pattern = _phrases(tuple(ctx.config.results_phrases))
-        first = None
-        if pattern is not None:
-            for base, chunk in article_texts(doc):
-                match = pattern.search(chunk)
-                if match is not None and (first is None or base + match.start() < first[0]):
-                    first = (base + match.start(), match.group(0))
-        if first is not None and not _has_disclaimer(doc):
-            yield doc.source.finding(
-                RESULTS_DISCLAIMER,
-                first[0],
-                f"'{first[1]}' speaks of results, testimonials or service quality; add the "
-                f'exact words "{DISCLAIMER}." to the article (NY Rule 7.1(e)(3))',
-                end=first[0] + len(first[1]),
-            )
+        for base, chunk in _reader_texts(doc):
+            claims = results_claims(chunk, subjects) + phrase_claims(chunk, pattern)
+            seen: set[tuple[int, int]] = set()
+            for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+                if any(start <= claim.start < end for start, end in seen):
+                    continue
+                seen.add((claim.start, claim.end))
+                yield doc.source.finding(
+                    RESULTS_DISCLAIMER,
+                    base + claim.start,
+                    f"'{_quoted(claim.text)}' reads as {_KINDS.get(claim.kind, 'a claim')}; "
+                    f'add the exact words "{DISCLAIMER}." to the article (NY Rule 7.1(e)(3))',
+                    end=base + claim.end,
+                )
     firm = ctx.firm.firm
     if firm is None or firm.certifications or not ctx.config.enabled(SPECIALIST_WORDING.code):
         return
-    for base, chunk in article_texts(doc):
-        if "speciali" not in chunk.lower():
-            continue
-        for match in _SPECIALIST.finditer(chunk):
+    for base, chunk in _reader_texts(doc):
+        for claim in specialist_claims(chunk, subjects):
             yield doc.source.finding(
                 SPECIALIST_WORDING,
-                base + match.start(),
-                f"'{match.group(0)}': a New York lawyer may not claim to be a specialist "
-                "without a certification (NY Rule 7.4); say 'practice limited to' or "
-                "'concentrates in', or record the certification in the firm profile",
-                end=base + match.end(),
+                base + claim.start,
+                f"'{_quoted(claim.text)}' claims the firm or its lawyers are specialists: a "
+                "New York lawyer may not say so without a certification (NY Rule 7.4); say "
+                "'practice limited to' or 'concentrates in', or record the certification in "
+                "the firm profile",
+                end=base + claim.end,
             )
 
 

@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
+from pozo_site._article import is_earlier, parse_date_or_datetime
 from pozo_site.check._finding import Finding, Severity
 from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
@@ -20,11 +23,13 @@ DATE_INVALID = register(
         name="date-invalid",
         family=Family.DATES,
         severity=Severity.ERROR,
-        summary="A date or updated value is not a real calendar date.",
+        summary="A date or updated value is not a date, or not a real one.",
         explanation=(
-            "date and updated are written YYYY-MM-DD and must exist on the calendar: "
-            "2018-02-31 or 2019-02-29 do not, and a value such as 'last week' is not a date. "
-            "The finding points at the value; correct it."
+            "date and updated are written YYYY-MM-DD, optionally with a time and a timezone "
+            "as site generators write them (2012-02-13 14:41:30+00:00, 2024-05-01T09:30Z); "
+            "the model keeps what was written. The value must exist on the calendar: "
+            "2018-02-31 or 2019-02-29 do not, nor does 25:00, and a value such as 'last "
+            "week' is not a date. The finding points at the value and says which; correct it."
         ),
         example="---\ntitle: Know Your Rights\ndate: 2018-02-31\n---",
     )
@@ -63,16 +68,14 @@ _KEYS = ("date", "updated")
 
 
 def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    try:
+        return parse_date_or_datetime(value)
+    except PydanticCustomError:
+        return None
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
@@ -87,16 +90,10 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         if loc[:1] and loc[0] in _KEYS and error["type"] != "missing":
             key = str(loc[0])
             invalid.add(key)
-            value = doc.data.get(key)
-            yield doc.source.finding(
-                DATE_INVALID,
-                offsets.get(key, 0),
-                f"{key}: '{value}' is not a real calendar date ({error['msg']}); "
-                "write an existing date as YYYY-MM-DD",
-            )
+            yield doc.source.finding(DATE_INVALID, offsets.get(key, 0), f"{key}: {error['msg']}")
     dates = {key: _as_date(doc.data.get(key)) for key in _KEYS if key not in invalid}
     published, updated = dates.get("date"), dates.get("updated")
-    if published is not None and updated is not None and updated < published:
+    if published is not None and updated is not None and is_earlier(updated, published):
         yield doc.source.finding(
             UPDATED_BEFORE_DATE,
             offsets.get("updated", 0),
@@ -104,7 +101,8 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
             "correct one of them",
         )
     today = ctx.today
-    for key, value in dates.items():
+    for key, when in dates.items():
+        value = _day(when) if when is not None else None
         if value is not None and value > today:
             yield doc.source.finding(
                 FUTURE_DATE,

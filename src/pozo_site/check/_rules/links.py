@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Iterator
+from fnmatch import fnmatchcase
 from typing import Final
 from urllib.parse import unquote
 
@@ -14,7 +17,7 @@ from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
 from pozo_site.check._rules._base import Checker, Context
-from pozo_site.check._rules._markdown import markdown_facts
+from pozo_site.check._rules._markdown import BodyLink, markdown_facts, prose_body
 from pozo_site.check._source import ArticleDoc
 
 __all__ = [
@@ -63,12 +66,15 @@ SLUG_STALE = register(
         name="slug-stale",
         family=Family.LINKS,
         severity=Severity.WARNING,
-        summary="The slug no longer matches the title.",
+        summary="The slug does not match the title.",
         explanation=(
-            "The title was edited and the slug was not, so the address no longer reads like "
-            "the title. This is a warning and is never fixed automatically: changing a "
-            "published slug breaks every link to the article. Change it only before the "
-            "article is first published, or suppress the finding."
+            "The slug differs from the one the title gives (its words, cut at a word "
+            "boundary to 80 characters), so the address does not read like the title: the "
+            "title may have been edited, or the slug chosen by hand. This is a warning and is "
+            "never fixed automatically: changing a published slug breaks every link to the "
+            "article. Change it only before the article is first published; to keep a slug "
+            "on purpose, silence the finding on its line: "
+            "'slug: know-your-rights  # pozo-site: ignore L003'."
         ),
         example="---\ntitle: Know Your Rights at Work\nslug: know-your-rights\n---",
     )
@@ -98,11 +104,15 @@ BROKEN_LINK = register(
         severity=Severity.ERROR,
         summary="A link to another article (by slug or .md path) resolves to no article.",
         explanation=(
-            "Relative links that end in .md are resolved against the linking file's folder, "
-            "and bare relative slugs (other-article, ../other-article/) against the folder's "
-            "slugs; either must name an article of the content folder. Links with a scheme "
-            "(https:, mailto:, tel:), site-absolute paths (/contact) and in-page anchors are "
-            "not checked. Correct the target, or remove the link."
+            "Links in Markdown and in HTML <a href> are checked. Relative links that end in "
+            ".md are resolved against the linking file's folder, and bare relative slugs "
+            "(other-article, ../other-article/) against the folder's slugs; either must name "
+            "an article of the content folder. Site-absolute links (/posts/other-article/) "
+            "are checked when they match one of the link-patterns setting's shapes, such as "
+            "'/posts/{slug}/'; others (/contact) are not, nor are links with a scheme "
+            "(https:, mailto:, tel:), in-page anchors, or targets matching a link-ignore "
+            "glob. A target that differs only in letter case says so and names the right "
+            "one. Correct the target, or remove the link."
         ),
         example="See [our guide](know-your-rigths.md).",
     )
@@ -150,8 +160,9 @@ def _check_slugs(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         yield doc.source.finding(
             SLUG_STALE,
             slug_at or 0,
-            f"slug '{written}' no longer matches the title, which gives '{derived}'; "
-            "keep it if the article is published (a new slug breaks links)",
+            f"the slug does not match the title: '{written}', where the title gives "
+            f"'{derived}'; keep it if the article is published (a new slug breaks links), "
+            "and to keep it on purpose add '# pozo-site: ignore L003' after it",
         )
     if "slug" not in data and derived:
         pair = mapping_get(doc.node, "title")
@@ -184,34 +195,100 @@ def _insert_slug(doc: ArticleDoc, slug: str) -> Fix | None:
     return Fix(f"insert 'slug: {slug}'", (Edit(line_end.end(), line_end.end(), insertion),))
 
 
+_ANCHOR: Final = re.compile(r"<a\b[^<>]*>", re.IGNORECASE)  # [^<>]: linear on "<a<a<a"
+_HREF: Final = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _html_links(doc: ArticleDoc) -> Iterator[BodyLink]:
+    """``<a href>`` links of the body (not in code or comments), at their target."""
+    body = doc.body
+    if "<a" not in body.lower():
+        return
+    for match in _ANCHOR.finditer(prose_body(doc)):
+        tag = body[match.start() : match.end()]
+        href = _HREF.search(tag)
+        if href is not None:
+            group = 1 if href.group(1) is not None else 2
+            yield BodyLink(doc.body_start + match.start() + href.start(group), href.group(group))
+
+
+@functools.lru_cache(maxsize=16)
+def _url_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in patterns:
+        before, after = pattern.split("{slug}", 1)
+        tail = re.escape(after.rstrip("/")) + "/?" if after.endswith("/") else re.escape(after)
+        compiled.append(re.compile(re.escape(before) + "([^/?#]+)" + tail))
+    return tuple(compiled)
+
+
+def _broken(doc: ArticleDoc, link: BodyLink, message: str) -> Finding:
+    return doc.source.finding(BROKEN_LINK, link.offset, message, end=link.offset + len(link.href))
+
+
 def _check_links(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     folder = doc.source.path.parent
-    for link in markdown_facts(doc).links:
+    config = ctx.config
+    lowered = {str(path).lower(): path for path in ctx.articles}
+    slugs_lowered = {slug.lower(): slug for slug in ctx.slugs}
+    for link in (*markdown_facts(doc).links, *_html_links(doc)):
         href = link.href
-        if not href or href.startswith(("#", "/")) or _SCHEME.match(href):
+        if not href or href.startswith("#") or _SCHEME.match(href):
+            continue
+        if any(fnmatchcase(href, pattern) for pattern in config.link_ignore):
             continue
         path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+        if path.startswith("/"):
+            for pattern in _url_patterns(tuple(config.link_patterns)):
+                match = pattern.fullmatch(path)
+                if match is not None:
+                    yield from _check_slug(doc, link, match.group(1), slugs_lowered, ctx)
+                    break
+            continue
         if path.endswith(".md"):
             target = (folder / path).resolve()
             if target not in ctx.articles:
-                yield doc.source.finding(
-                    BROKEN_LINK,
-                    link.offset,
-                    f"link target '{href}' is not an article of this content folder; "
-                    "correct the path",
-                    end=link.offset + len(href),
-                )
+                near = lowered.get(str(target).lower())
+                if near is not None:
+                    name = os.path.relpath(near, folder).replace(os.sep, "/")
+                    yield _broken(
+                        doc,
+                        link,
+                        f"link target '{href}' differs only in letter case from the article "
+                        f"'{name}'; write '{name}' (servers that tell case apart would not "
+                        "find it)",
+                    )
+                else:
+                    yield _broken(
+                        doc,
+                        link,
+                        f"link target '{href}' is not an article of this content folder; "
+                        "correct the path",
+                    )
             continue
         last = path.rstrip("/").rsplit("/", 1)[-1]
-        if "." in last or not _SLUG.fullmatch(last):
+        if "." in last or not _SLUG.fullmatch(last.lower()):
             continue
-        if last not in ctx.slugs:
-            yield doc.source.finding(
-                BROKEN_LINK,
-                link.offset,
-                f"link target '{href}' names no article's slug; correct the slug",
-                end=link.offset + len(href),
-            )
+        yield from _check_slug(doc, link, last, slugs_lowered, ctx)
+
+
+def _check_slug(
+    doc: ArticleDoc, link: BodyLink, slug: str, lowered: dict[str, str], ctx: Context
+) -> Iterator[Finding]:
+    if slug in ctx.slugs:
+        return
+    right = lowered.get(slug.lower())
+    if right is not None:
+        yield _broken(
+            doc,
+            link,
+            f"link target '{link.href}' differs only in letter case from the slug '{right}'; "
+            f"write '{right}'",
+        )
+    else:
+        yield _broken(
+            doc, link, f"link target '{link.href}' names no article's slug; correct the slug"
+        )
 
 
 CHECKERS = (

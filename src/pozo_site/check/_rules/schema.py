@@ -30,7 +30,8 @@ FRONT_MATTER_INVALID = register(
             "The front matter must validate against the Article model: title and date are "
             "required; slug, updated, author, summary, tags and image (with src and alt) are "
             "optional; any other key is an error, so that a misspelt key never vanishes "
-            "silently. The finding points at the key or value and gives the model's reason. "
+            "silently (a site's own keys can be allowed with the extra-keys setting). The "
+            "finding points at the key or value and gives the model's reason. "
             "`pozo-site schema article` prints the JSON Schema for editor support."
         ),
         example="---\ntitle: Know Your Rights\ndate: 2024-05-01\ntag: [asylum]\n---",
@@ -108,7 +109,7 @@ def _article_loc(error: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
-    keys = ", ".join(FRONT_MATTER_KEYS)
+    keys = ", ".join((*FRONT_MATTER_KEYS, *ctx.config.extra_keys))
     # A slug is derived from the title; with no usable title, "slug is required" is noise.
     title_failed = any(tuple(e["loc"])[:1] == ("title",) for e in doc.errors)
     for error in doc.errors:

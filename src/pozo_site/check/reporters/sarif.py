@@ -34,7 +34,14 @@ from pozo_site.check._finding import CheckResult, Finding, Fix, Severity
 from pozo_site.check._registry import Family, Rule
 from pozo_site.check.reporters._markdown import escape_markdown, fenced
 
-__all__ = ["FINGERPRINT_KEY", "SARIF_SCHEMA", "SARIF_VERSION", "format"]
+__all__ = [
+    "FINGERPRINT_KEY",
+    "MAX_RESULTS_PER_RUN",
+    "SARIF_SCHEMA",
+    "SARIF_VERSION",
+    "format",
+    "left_out",
+]
 
 SARIF_VERSION: Final = "2.1.0"
 SARIF_SCHEMA: Final = (
@@ -42,6 +49,11 @@ SARIF_SCHEMA: Final = (
 )
 FINGERPRINT_KEY: Final = "pozoSiteFindingHash/v1"
 """The ``partialFingerprints`` key; the ``/v1`` changes if the hash's recipe ever does."""
+
+MAX_RESULTS_PER_RUN: Final = 25_000
+"""GitHub code scanning rejects a run with more results ("SARIF results exceed limit":
+also at most 20 runs per file, 25,000 rules per run, 1,000 locations per result and 20
+tags per rule; this log has one run, one location per result and one tag per rule)."""
 
 _SRCROOT: Final = "%SRCROOT%"
 _FAMILY_BY_PREFIX: Final = {family.value: family for family in Family}
@@ -131,15 +143,41 @@ def _fingerprint(finding: Finding, rank: int) -> str:
     return f"{digest[:32]}:{rank}"
 
 
+def left_out(result: CheckResult, max_results: int | None = None) -> int:
+    """How many findings a SARIF log of ``result`` leaves out to stay within the limit
+    (:data:`MAX_RESULTS_PER_RUN` unless ``max_results`` is given)."""
+    limit = MAX_RESULTS_PER_RUN if max_results is None else max_results
+    return max(0, len(result.findings) - limit)
+
+
+def _kept(findings: list[Finding], max_results: int) -> list[Finding]:
+    """At most ``max_results`` findings, errors first, in report order."""
+    if len(findings) <= max_results:
+        return findings
+    ranked = sorted(
+        range(len(findings)), key=lambda i: (findings[i].severity is not Severity.ERROR, i)
+    )
+    return [findings[i] for i in sorted(ranked[:max_results])]
+
+
 def format(
-    result: CheckResult, *, rules: Mapping[str, Rule], tool_version: str = __version__
+    result: CheckResult,
+    *,
+    rules: Mapping[str, Rule],
+    tool_version: str = __version__,
+    max_results: int | None = None,
 ) -> str:
     """``result`` as a SARIF 2.1.0 log (JSON, two-space indent, ASCII, final newline).
 
     ``rules`` are the rules to describe (normally every registered rule); ``tool_version``
-    is the version the log names.
+    is the version the log names. At most ``max_results`` results are written (GitHub's
+    limit per run), errors first; the run's ``invocations`` then say how many were left
+    out, in a ``toolExecutionNotifications`` entry.
     """
-    findings = sorted(result.findings)
+    limit = MAX_RESULTS_PER_RUN if max_results is None else max_results
+    every = sorted(result.findings)
+    findings = _kept(every, limit)
+    dropped = len(every) - len(findings)
     descriptors = [_rule_descriptor(rules[code]) for code in sorted(rules)]
     descriptors += [
         _unknown_descriptor(code) for code in sorted({f.code for f in findings} - set(rules))
@@ -166,7 +204,7 @@ def format(
         if finding.fix is not None and (fixes := _fixes(finding.fix, location)):
             entry["fixes"] = fixes
         results.append(entry)
-    log = {
+    log: dict[str, Any] = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
         "runs": [
@@ -183,4 +221,24 @@ def format(
             }
         ],
     }
+    if dropped:
+        log["runs"][0]["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {
+                        "descriptor": {"id": "results-left-out"},
+                        "level": "warning",
+                        "message": {
+                            "text": (
+                                f"{dropped} of {len(every)} results were left out: GitHub "
+                                f"code scanning accepts at most {limit:,} results per "
+                                "run. Errors were kept first; run the text or json format "
+                                "for every finding."
+                            )
+                        },
+                    }
+                ],
+            }
+        ]
     return json.dumps(log, indent=2) + "\n"
