@@ -21,6 +21,7 @@ WHEEL_MUST = (
     "pozo_site/render/templates/contact.html.j2",
     "pozo_site/render/templates/contact.md.j2",
     "pozo_site/render/templates/contact.txt.j2",
+    "pozo_site/render/templates/consultation_form.html.j2",
 )
 SDIST_MUST = (
     "LICENSE",
@@ -35,6 +36,7 @@ SDIST_MUST = (
     "tests/data/sarif/sarif-schema-2.1.0.json",
     "tests/data/seed/firm-page.txt",
     "docs/_static/example-page.png",  # the browser test checks the docs' committed copy
+    "examples/intake_app.py",
 )
 
 

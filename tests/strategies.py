@@ -106,3 +106,18 @@ consultation_input = model_input(
         "submitted_at": st.datetimes(timezones=st.just(dt.timezone.utc)),
     }
 )
+
+_marker_token = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=8, max_size=8)
+
+personal_markers = st.fixed_dictionaries(
+    {
+        "name": _marker_token.map(lambda t: "Mn" + t),
+        "email": _marker_token.map(lambda t: "me" + t),
+        "message": _marker_token.map(lambda t: "Mm" + t),
+        "digits": st.integers(0, 99).map(lambda n: f"{n:02d}"),
+    }
+)
+"""Unique markers to plant in a consultation request's personal fields (privacy tests)."""
+
+firm_names = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=3000)
+"""Display names of any length and script (e-mail header folding tests)."""

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from pozo_site import ConsultationRequest, ContactMethod, MatterType, _intake
-from pozo_site._intake import URGENT_MARK, consultation_email, consultation_summary
+from pozo_site import ConsultationRequest, ContactMethod, MatterType
+from pozo_site.render import URGENT_MARK, _intake, consultation_email, consultation_summary
 from tests.testdata import blns
 
 BLNS = blns()
@@ -144,12 +144,12 @@ def test_message_is_quoted_so_it_cannot_pass_for_summary_lines() -> None:
 
 
 def test_every_matter_type_and_contact_method_has_a_label() -> None:
-    assert set(_intake._MATTER_LABELS) == set(MatterType)
-    assert set(_intake._CONTACT_LABELS) == set(ContactMethod)
-    assert len(set(_intake._MATTER_LABELS.values())) == len(MatterType)
+    # The labels moved onto the enums (MatterType.label, ContactMethod.label).
+    assert all(method.label() for method in ContactMethod)
+    assert len({matter.label() for matter in MatterType}) == len(MatterType)
     for matter in MatterType:
         assert (
-            f"Consultation request: {_intake._MATTER_LABELS[matter]}"
+            f"Consultation request: {matter.label()}"
             in make(matter_type=matter).summary().splitlines()
         )
 

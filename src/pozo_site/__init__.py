@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from pozo_site._article import FRONT_MATTER_KEYS, Article, ArticleImage, Section, Slug, make_slug
 from pozo_site._consultation import ConsultationRequest, ContactMethod, MatterType
+from pozo_site._consultation_form import HONEYPOT_FIELD, TIMER_FIELD, FormTimer
+from pozo_site._consultation_text import CONSULTATION_FORM_CODES, FORM_LOCALES
 from pozo_site._contact import EmailAddress, LanguageTag
-from pozo_site._errors import FirmFileError, FirmFileProblem, PhoneNumberError, PozoSiteError
+from pozo_site._errors import (
+    ConsultationFormError,
+    FirmFileError,
+    FirmFileProblem,
+    PhoneNumberError,
+    PozoSiteError,
+)
 from pozo_site._files import (
     default_firm,
     example_articles,
@@ -42,12 +50,17 @@ from pozo_site.render import (
 )
 
 __all__ = [
+    "CONSULTATION_FORM_CODES",
     "CONTACT_BLOCK_FORMATS",
     "DEFAULT_PHONE_STYLE",
+    "FORM_LOCALES",
     "FRONT_MATTER_KEYS",
+    "HONEYPOT_FIELD",
+    "TIMER_FIELD",
     "Article",
     "ArticleImage",
     "Certification",
+    "ConsultationFormError",
     "ConsultationRequest",
     "ContactBlockFormat",
     "ContactMethod",
@@ -58,6 +71,7 @@ __all__ = [
     "FirmFileProblem",
     "FirmPhone",
     "FirmProfile",
+    "FormTimer",
     "LanguageTag",
     "MatterType",
     "NumberType",

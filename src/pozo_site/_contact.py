@@ -9,24 +9,44 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Final
 
 import email_validator
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-__all__ = ["EmailAddress", "LanguageTag"]
+__all__ = ["EmailAddress", "LanguageTag", "email_reason"]
 
 _LANGUAGE_TAG: Final = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+_QUOTED_FROM: Final = re.compile(r"[:(]")
+_GENERIC_REASON: Final = "the address is not valid"
+
+
+def email_reason(error: Exception) -> str:
+    """Why ``email-validator`` refused an address, without any part of the address.
+
+    Its messages quote the offending characters after a colon (``... before the @-sign:
+    X``) or inside parentheses (``... not valid IDNA (... at position 11 in '...')``);
+    only the sentence before either is kept, and a reason that still quotes something
+    becomes a generic one.
+
+    >>> email_reason(ValueError("The part after the @-sign is not valid IDNA (in 'x·y')."))
+    'The part after the @-sign is not valid IDNA'
+    """
+    reason = _QUOTED_FROM.split(str(error), maxsplit=1)[0].strip().rstrip(".").strip()
+    quoting = reason.count("'") > 1 or any(mark in reason for mark in '"`\u2018\u201c')
+    if not reason or quoting:
+        return _GENERIC_REASON
+    return reason
 
 
 def _validate_email(value: str) -> str:
     try:
         result = email_validator.validate_email(value, check_deliverability=False)
     except email_validator.EmailNotValidError as error:
-        # email-validator sometimes quotes the offending characters after a colon; keep
-        # only the reason, so that an error never repeats any part of a private address.
-        reason = str(error).split(":", 1)[0].rstrip(".")
+        # Only the reason, so that an error never repeats any part of a private address.
+        reason = email_reason(error)
         raise PydanticCustomError(
             "email_invalid", "not a valid e-mail address: {reason}", {"reason": reason}
         ) from None

@@ -5,7 +5,8 @@ the prose may change, the code does not::
 
     PozoSiteError                 base of everything raised on purpose
     ├── PhoneNumberError          a text is not a phone number we accept (also a ValueError)
-    └── FirmFileError             a firm profile file cannot be read or does not validate
+    ├── FirmFileError             a firm profile file cannot be read or does not validate
+    └── ConsultationFormError     a submitted consultation form is refused (also a ValueError)
 
 Model validation itself raises pydantic's ``ValidationError``; inside a model,
 ``PhoneNumberError`` becomes a pydantic error of the same ``code``.
@@ -13,9 +14,17 @@ Model validation itself raises pydantic's ``ValidationError``; inside a model,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-__all__ = ["FirmFileError", "FirmFileProblem", "PhoneNumberError", "PozoSiteError"]
+__all__ = [
+    "ConsultationFormError",
+    "FirmFileError",
+    "FirmFileProblem",
+    "PhoneNumberError",
+    "PozoSiteError",
+]
 
 
 class PozoSiteError(Exception):
@@ -102,3 +111,49 @@ class FirmFileError(PozoSiteError):
             return tuple(f"{self.path}:{problem}" for problem in self.problems)
         where = f":{self.line}:{self.column or 1}" if self.line is not None else ""
         return (f"{self.path}{where}: {self.message}",)
+
+
+class ConsultationFormError(PozoSiteError, ValueError):
+    """A consultation form, as a browser sent it, cannot become a request.
+
+    Raised by :meth:`pozo_site.ConsultationRequest.from_form`, with every problem found
+    in one round:
+
+    - ``field_errors`` maps each form field name to its messages, written for the
+      visitor in ``locale``; cross-field problems are attached to the field the visitor
+      must change (no contact at all marks both ``phone`` and ``email``);
+    - ``codes`` maps the same field names to the stable error codes (see
+      :data:`pozo_site.CONSULTATION_FORM_CODES`);
+    - ``spam`` is true when the form was filled in by a bot (the honeypot field was
+      filled, or the signed fill-time token is missing, forged or too recent): the app
+      should answer as if all went well and drop the request. Then ``field_errors`` is
+      empty.
+
+    ``code`` is ``consultation_form_invalid`` or ``consultation_form_spam``. Neither the
+    messages nor ``str()`` ever hold what the visitor typed: only field names.
+    """
+
+    code = "consultation_form_invalid"
+
+    def __init__(
+        self,
+        field_errors: Mapping[str, tuple[str, ...]],
+        codes: Mapping[str, tuple[str, ...]],
+        *,
+        locale: str = "en",
+        spam: bool = False,
+    ) -> None:
+        if spam:
+            message = "the consultation form was refused as spam"
+        else:
+            message = "the consultation form has problems in: " + ", ".join(field_errors)
+        super().__init__(
+            message, code="consultation_form_spam" if spam else "consultation_form_invalid"
+        )
+        self.field_errors: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(field_errors))
+        self.codes: Mapping[str, tuple[str, ...]] = MappingProxyType(dict(codes))
+        self.locale = locale
+        self.spam = spam
+
+    def __repr__(self) -> str:
+        return f"ConsultationFormError({self.message!r}, spam={self.spam})"

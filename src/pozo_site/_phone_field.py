@@ -3,6 +3,10 @@
 A frozen ``Annotated`` marker that checks its own arguments; it also builds the core
 schema of a plain ``PhoneNumber`` field (:data:`DEFAULT_CONSTRAINTS`).
 
+A phone number is personal data in most models, so a phone field's validation error never
+shows the input, in whatever model the field sits (its ``input`` is ``[hidden]``), while
+the rest of that model's errors follow the model's own settings.
+
 >>> from pydantic import TypeAdapter
 >>> TypeAdapter(TollFreeNumber).validate_python("1-88-VISA-LAW-1").e164
 '+18884725291'
@@ -19,15 +23,25 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Final
 
 import phonenumbers
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationError
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._phone import MAX_PHONE_INPUT_LENGTH, NumberType, PhoneNumber
 from pozo_site._phone_reading import check_region
+from pozo_site._privacy import HIDDEN
 
 __all__ = ["DEFAULT_CONSTRAINTS", "PhoneNumberConstraints", "TollFreeNumber"]
+
+
+def _refuse(code: str, message: str, ctx: dict[str, Any] | None = None) -> ValidationError:
+    """A phone field's error, its input already hidden (pydantic keeps it that way)."""
+    return ValidationError.from_exception_data(
+        "PhoneNumber",
+        [{"type": PydanticCustomError(code, message, ctx), "loc": (), "input": HIDDEN}],
+        hide_input=True,
+    )
 
 
 def _to_frozenset(types: Iterable[NumberType | str] | None) -> frozenset[NumberType] | None:
@@ -64,13 +78,13 @@ class PhoneNumberConstraints:
     def _check(self, value: PhoneNumber) -> PhoneNumber:
         if self.number_types is not None and not value.number_type.satisfies(self.number_types):
             allowed = ", ".join(sorted(t.value for t in self.number_types))
-            raise PydanticCustomError(
+            raise _refuse(
                 "phone_type_not_allowed",
                 "the number is a {actual} number; this field accepts only: {allowed}",
                 {"actual": value.number_type.value, "allowed": allowed},
             )
         if not self.allow_vanity and value.vanity is not None:
-            raise PydanticCustomError(
+            raise _refuse(
                 "phone_vanity_not_allowed", "write the digits; this field does not accept letters"
             )
         return value
@@ -79,7 +93,12 @@ class PhoneNumberConstraints:
         try:
             return self._check(PhoneNumber.parse(text, self.region))
         except PhoneNumberError as error:
-            raise PydanticCustomError(error.code, error.message) from None
+            raise _refuse(error.code, error.message) from None
+
+    def _from_json(self, value: Any) -> PhoneNumber:
+        if isinstance(value, str):
+            return self._from_str(value)
+        raise _refuse("phone_type", "a phone number must be given as text")
 
     def _from_python(self, value: Any) -> PhoneNumber:
         if isinstance(value, PhoneNumber):
@@ -90,18 +109,14 @@ class PhoneNumberConstraints:
             try:
                 return self._check(PhoneNumber.from_phonenumbers(value))
             except PhoneNumberError as error:
-                raise PydanticCustomError(error.code, error.message) from None
-        raise PydanticCustomError(
-            "phone_type", "a phone number must be given as text or a phone number object"
-        )
+                raise _refuse(error.code, error.message) from None
+        raise _refuse("phone_type", "a phone number must be given as text or a phone number object")
 
     def __get_pydantic_core_schema__(
         self, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_after_validator_function(
-                self._from_str, core_schema.str_schema()
-            ),
+            json_schema=core_schema.no_info_plain_validator_function(self._from_json),
             python_schema=core_schema.no_info_plain_validator_function(self._from_python),
             serialization=core_schema.to_string_ser_schema(),
         )

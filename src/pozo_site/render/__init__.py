@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pozo_site.render._article import render_article_html
+from pozo_site.render._consultation_form import render_consultation_form
 from pozo_site.render._contact import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
@@ -11,6 +12,13 @@ from pozo_site.render._contact import (
 )
 from pozo_site.render._cta import CALL_TO_ACTION_FORMATS, render_call_to_action
 from pozo_site.render._escape import escape_markdown, json_for_script, markdown_url
+from pozo_site.render._intake import (
+    URGENT_MARK,
+    consultation_acknowledgement,
+    consultation_email,
+    consultation_subject,
+    consultation_summary,
+)
 from pozo_site.render._jsonld import (
     article_jsonld,
     firm_jsonld,
@@ -33,6 +41,7 @@ from pozo_site.render._view import (
 __all__ = [
     "CALL_TO_ACTION_FORMATS",
     "CONTACT_BLOCK_FORMATS",
+    "URGENT_MARK",
     "ContactBlockFormat",
     "ContactBlockRenderer",
     "ContactView",
@@ -42,6 +51,10 @@ __all__ = [
     "PhoneView",
     "RenderError",
     "article_jsonld",
+    "consultation_acknowledgement",
+    "consultation_email",
+    "consultation_subject",
+    "consultation_summary",
     "contact_view",
     "escape_markdown",
     "firm_jsonld",
@@ -53,6 +66,7 @@ __all__ = [
     "render_article_html",
     "render_article_jsonld",
     "render_call_to_action",
+    "render_consultation_form",
     "render_contact_block",
     "render_firm_jsonld",
     "render_vcard3",
