@@ -30,13 +30,13 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import yaml
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
-from pozo_site._phone import PhoneNumber
+from pozo_site._phone import PhoneNumber, PhoneStyle
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._locate import mapping_get
 from pozo_site.check._registry import Family, Rule, register
@@ -44,7 +44,19 @@ from pozo_site.check._rules._base import Checker, Context, string_scalars
 from pozo_site.check._rules._markdown import blank_urls, prose_body
 from pozo_site.check._source import ArticleDoc
 
-__all__ = ["CHECKERS", "INVALID", "NOT_FIRM_NUMBER", "NOT_HOUSE_STYLE", "find_numbers"]
+if TYPE_CHECKING:
+    from pozo_site.check._config import OtherNumber
+
+__all__ = [
+    "CHECKERS",
+    "DEFAULT_PHONE_MAX_BARE_DIGITS",
+    "INVALID",
+    "NOT_FIRM_NUMBER",
+    "NOT_HOUSE_STYLE",
+    "Found",
+    "Reading",
+    "find_numbers",
+]
 
 NOT_FIRM_NUMBER = register(
     Rule(
@@ -104,6 +116,10 @@ _VANITY: Final = re.compile(
 _NANP_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-]|\.\d)"
 )
+# A number-like shape with one digit too few or too many in one group (212-201-903).
+_NEAR_SHAPE: Final = re.compile(
+    r"(?<![\w+\-.])(\+?1[-. ])?(?:\(\d{2,4}\) ?|\d{2,4}[-. ])\d{2,4}[-. ]\d{3,5}(?![\w-]|\.\d)"
+)
 # Seven or more digits with at most three separators between each: the shortest US number.
 _CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
 _NEXT_SPACE: Final = re.compile(r"\s")
@@ -111,15 +127,73 @@ _MARGIN: Final = 16
 _MIN_VANITY_SYMBOLS: Final = 10
 _MAX_VANITY_SYMBOLS: Final = 15
 
+# -- the shape of a number as people write one ----------------------------------------------
+# Each test looks at a few characters around a candidate or at the candidate itself, with
+# compiled patterns: no loop over the text.
+_EXTENSION_SUFFIX: Final = re.compile(
+    r"(?:\s*;\s*ext=|\s*,?\s*(?:extension|ext\.?|x|#)\s*)\d{1,10}\s*$", re.IGNORECASE
+)
+# Glued on the left: a letter or digit ("IOE2125550123", "v4.12.2125550"), a joining mark
+# after one ("A-123-456-7890", "1:18-cv", "155123/2019"), or a money or section sign.
+_GLUED_BEFORE: Final = re.compile(
+    r"(?:[^\W_]|[^\W_][-\u2010\u2011]|\d[.:/,]|\d ?[\u2013\u2014] ?|[$\u00a7\u00b6])$"
+)
+# Glued on the right: a letter or digit ("9.30am", "0912-XYZ"), a joining mark before one
+# ("2019-October", "12.109", "rc.1"), or a unit ("%", "°").
+_GLUED_AFTER: Final = re.compile(r"^(?:[^\W_]|[-\u2010\u2011\u2013.:/,][^\W_]|[%\u00b0])")
+# A USCIS receipt number's service-centre prefix just before: "IOE 091 234 5678".
+_RECEIPT_BEFORE: Final = re.compile(
+    r"(?<![^\W_])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|CSC|NSC|TSC|VSC)[ #:-]{0,3}$"
+)
+# Keypad letters only in a full vanity shape: whole groups of letters after a country code,
+# an area code in brackets or a toll-free area code ("1-800-FLOWERS", "1-88-VISA-LAW-1").
+_VANITY_SHAPE: Final = re.compile(
+    r"(?:\+?1[- ]?(?:\(\d{2,3}\)|\d{2,3})|\(\d{3}\)|8(?:00|33|44|55|66|77|88))"
+    r"(?:[- ]?(?:\d+|[A-Za-z]+))*[- ]?[A-Za-z]{2,}(?:[- ]?(?:\d+|[A-Za-z]+))*"
+)
+# A word before a bare digit run that says it is a phone number ("call 2125550123").
+_CUE_BEFORE: Final = re.compile(
+    r"(?<![^\W_])(?:call(?:ing)?|phone|tel(?:ephone)?|fax|text|dial|cell|mobile|hotline|"
+    r"helpline|whatsapp|llame|llamar|tel[e\u00e9]fono)(?![^\W_])[^\d.!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+_DIGIT_RUN: Final = re.compile(r"\d+")
+_CONTEXT: Final = 24
+
+DEFAULT_PHONE_MAX_BARE_DIGITS: Final = 9
+"""Longest run of digits, with no separator and no leading ``+``, that the phone rules
+read as a number anywhere (the ``phone-max-bare-digits`` setting): 9 is one digit short
+of a North American number, so a bare run ("2147483648", a receipt's digits) is a number
+only after a word such as "call"."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How text is read for numbers: the settings and the firm facts that shape reading."""
+
+    max_bare_digits: int = DEFAULT_PHONE_MAX_BARE_DIGITS
+    """Longest digit run without separators read as a number without a cue word."""
+    vanity_symbols: frozenset[str] = frozenset()
+    """The firm's own vanity texts, letters and digits only, in upper case: read as
+    numbers whatever their shape."""
+    near_targets: tuple[tuple[str, PhoneNumber], ...] = ()
+    """``(national digits, number)`` of the known North American numbers (the firm's,
+    then the other numbers): text one digit short or long of one is reported."""
+
+
+DEFAULT_READING: Final = Reading()
+
 
 @dataclass(frozen=True)
 class Found:
-    """A number found in a text: its span, the text as written, and the number (if valid)."""
+    """A number found in a text: its span, the text as written, and the number (if valid);
+    for invalid text one digit off a known number, that number (``near``)."""
 
     start: int
     end: int
     raw: str
     number: PhoneNumber | None
+    near: PhoneNumber | None = None
 
 
 class _Spans:
@@ -187,45 +261,145 @@ def _trim_open_brackets(start: int, raw: str) -> tuple[int, str]:
     return start, raw
 
 
-def find_numbers(text: str) -> list[Found]:
-    """Every phone number and invalid number-shaped text in ``text``, in order."""
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the text at ``start:end`` is not glued to what surrounds it: not part of a
+    word, a version, a docket or section number, a range or a receipt number."""
+    before = text[max(0, start - _CONTEXT) : start]
+    if _GLUED_BEFORE.search(before) or _RECEIPT_BEFORE.search(before):
+        return False
+    return _GLUED_AFTER.match(text, end, end + 2) is None
+
+
+def _has_phone_shape(text: str, start: int, raw: str, reading: Reading) -> bool:
+    """Whether ``raw`` (found at ``start`` in ``text``) is written as people write a phone
+    number: letters only in a full vanity shape, digit groups where a North American
+    number has them (212 201-9031, not 12.101 - 12.109), a bare digit run only when short
+    or after a word such as "call"."""
+    ext = _EXTENSION_SUFFIX.search(raw)
+    main = raw[: ext.start()] if ext else raw
+    if not main.isascii() or not main.isdigit():  # not a bare run: letters, separators
+        if any(c.isalpha() for c in main):
+            symbols = "".join(c for c in main.upper() if c.isalnum())
+            return symbols in reading.vanity_symbols or bool(_VANITY_SHAPE.fullmatch(main))
+        if main.lstrip().startswith(("+", "\uff0b")):
+            return True  # an international number: its country's grouping, not ours
+        runs = [m.end() for m in _DIGIT_RUN.finditer(main)]
+        if len(runs) == 1:
+            return _bare_reads(text, start, len(main), reading)
+        digits = "".join(_DIGIT_RUN.findall(main))
+        if digits.startswith("011"):
+            return True  # dialled abroad from North America
+        total = 0
+        bounds: set[int] = set()
+        for run in _DIGIT_RUN.finditer(main):
+            total += run.end() - run.start()
+            bounds.add(total)
+        bounds.discard(total)
+        if len(digits) == 11 and digits[0] == "1":
+            bounds = {b - 1 for b in bounds} - {0}
+        return bounds <= {3, 6}
+    return _bare_reads(text, start, len(main), reading)
+
+
+def _bare_reads(text: str, start: int, digits: int, reading: Reading) -> bool:
+    if digits <= reading.max_bare_digits:
+        return True
+    return _CUE_BEFORE.search(text, max(0, start - _CONTEXT), start) is not None
+
+
+def _near(digits: str, reading: Reading) -> PhoneNumber | None:
+    """The known number that ``digits`` (national) is with one digit dropped or added."""
+    for target, number in reading.near_targets:
+        if len(digits) == len(target) - 1:
+            if any(target[:i] + target[i + 1 :] == digits for i in range(len(target))):
+                return number
+        elif len(digits) == len(target) + 1 and any(
+            digits[:i] + digits[i + 1 :] == target for i in range(len(digits))
+        ):
+            return number
+    return None
+
+
+def find_numbers(text: str, reading: Reading = DEFAULT_READING) -> list[Found]:
+    """Every phone number and invalid number-shaped text in ``text``, in order.
+
+    Four passes, each skipping what an earlier one found: keypad-letter numbers, the
+    ``phonenumbers`` matcher, North American shapes that are no valid number, and (with
+    ``reading.near_targets``) text one digit short or long of a known number. A candidate
+    counts only when it stands alone and has a phone number's shape (see
+    :func:`_stands_alone`, :func:`_has_phone_shape`).
+    """
     found: list[Found] = []
-    spans = _Spans()
     if not any(c.isdigit() for c in text):
         return found
+    spans = _Spans()
+    for item in _vanity_numbers(text, reading):
+        found.append(item)
+        spans.add(item.start, item.end)
+    for item in _matched_numbers(text, reading, spans):  # sees the spans added so far
+        found.append(item)
+        spans.add(item.start, item.end)
+    for match in _NANP_SHAPE.finditer(text):
+        if spans.overlaps(match.start(), match.end()):
+            continue
+        if not _stands_alone(text, match.start(), match.end()):
+            continue
+        try:
+            number: PhoneNumber | None = PhoneNumber.parse(match.group(0))
+        except PhoneNumberError:
+            number = None
+        found.append(Found(match.start(), match.end(), match.group(0), number))
+        spans.add(match.start(), match.end())
+    if reading.near_targets:
+        found.extend(_near_misses(text, reading, spans))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _vanity_numbers(text: str, reading: Reading) -> Iterator[Found]:
     for match in _VANITY.finditer(text):
         raw = match.group(0)
         if not any(c.isalpha() for c in raw) or sum(c.isdigit() for c in raw) < 3:
             continue
         if not _MIN_VANITY_SYMBOLS <= sum(c.isalnum() for c in raw) <= _MAX_VANITY_SYMBOLS:
             continue
+        if not _stands_alone(text, match.start(), match.end()):
+            continue
+        if not _has_phone_shape(text, match.start(), raw, reading):
+            continue
         try:
             number = PhoneNumber.parse(raw)
         except PhoneNumberError:
             continue
-        found.append(Found(match.start(), match.end(), raw, number))
-        spans.add(match.start(), match.end())
+        yield Found(match.start(), match.end(), raw, number)
+
+
+def _matched_numbers(text: str, reading: Reading, spans: _Spans) -> Iterator[Found]:
     for matched_start, end, matched in _library_matches(text):
         start, raw = _trim_open_brackets(matched_start, matched)
         if spans.overlaps(start, end):
+            continue
+        if not _stands_alone(text, start, end) or not _has_phone_shape(text, start, raw, reading):
             continue
         try:
             number = PhoneNumber.parse(raw)
         except PhoneNumberError:  # pragma: no cover - the matcher returns valid numbers
             continue
-        found.append(Found(start, end, raw, number))
-        spans.add(start, end)
-    for match in _NANP_SHAPE.finditer(text):
+        yield Found(start, end, raw, number)
+
+
+def _near_misses(text: str, reading: Reading, spans: _Spans) -> Iterator[Found]:
+    for match in _NEAR_SHAPE.finditer(text):
         if spans.overlaps(match.start(), match.end()):
             continue
-        try:
-            number = PhoneNumber.parse(match.group(0))
-        except PhoneNumberError:
-            found.append(Found(match.start(), match.end(), match.group(0), None))
+        if not _stands_alone(text, match.start(), match.end()):
             continue
-        found.append(Found(match.start(), match.end(), match.group(0), number))
-    found.sort(key=lambda f: f.start)
-    return found
+        digits = "".join(_DIGIT_RUN.findall(match.group(0)))
+        if match.group(1):
+            digits = digits[1:]
+        near = _near(digits, reading)
+        if near is not None:
+            yield Found(match.start(), match.end(), match.group(0), None, near)
 
 
 _SOFT_BREAK: Final = re.compile(r"(?<![\r\n])(?:\r\n|\r|\n)(?![ \t]*(?:\r\n|\r|\n|$))")
@@ -239,6 +413,14 @@ def _join_lines(text: str) -> str:
     if "\n" not in text and "\r" not in text:
         return text
     return _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def reading_text(text: str) -> str:
+    """The one step from a text to what the phone rules search: every text read for
+    numbers (front matter values, the body, with or without code blanked) passes here,
+    so a normalisation added here applies everywhere. Offsets are kept: the result has
+    the length of ``text``."""
+    return _join_lines(text)
 
 
 @dataclass(frozen=True)
@@ -268,8 +450,8 @@ def _texts(doc: ArticleDoc) -> Iterator[_Text]:
             continue
         start, end = node.start_mark.index, node.end_mark.index
         written = doc.yaml_text[start:end]
-        yield _Text(doc.yaml_start + start, written, _join_lines(blank_urls(written)), node)
-    yield _Text(doc.body_start, doc.body, _join_lines(prose_body(doc)))
+        yield _Text(doc.yaml_start + start, written, reading_text(blank_urls(written)), node)
+    yield _Text(doc.body_start, doc.body, reading_text(prose_body(doc)))
 
 
 def _stays_a_string(item: _Text, start: int, end: int, replacement: str) -> bool:
@@ -287,77 +469,187 @@ def _symbols(text: str) -> str:
     return "".join(c for c in text.upper() if c.isalnum())
 
 
-def _firm_number(
-    number: PhoneNumber, firm_numbers: Mapping[PhoneNumber, PhoneNumber]
+def _known_number(
+    number: PhoneNumber, known: Mapping[PhoneNumber, PhoneNumber]
 ) -> PhoneNumber | None:
-    """The firm's number that ``number`` dials: itself, or, for a number with an extension
-    the profile does not list, the firm's line it extends."""
-    found = firm_numbers.get(number)
+    """The known number that ``number`` dials: itself, or, for a number with an extension
+    that is not listed, the line it extends."""
+    found = known.get(number)
     if found is None and number.extension:
-        found = firm_numbers.get(PhoneNumber.parse(number.e164))
+        found = known.get(PhoneNumber.parse(number.e164))
     return found
 
 
+def _national_digits(number: PhoneNumber) -> str | None:
+    """The ten digits of a North American number, ``None`` for another country's."""
+    return number.e164[2:] if number.e164.startswith("+1") else None
+
+
+def _one_digit_off(digits: str, target: str) -> bool:
+    """Whether ``digits`` is ``target`` with one digit changed or two neighbours swapped."""
+    if len(digits) != len(target) or digits == target:
+        return False
+    wrong = [i for i in range(len(digits)) if digits[i] != target[i]]
+    if len(wrong) == 1:
+        return True
+    first, second = wrong[0], wrong[-1]
+    return (
+        len(wrong) == 2
+        and second == first + 1
+        and digits[first] == target[second]
+        and (digits[second] == target[first])
+    )
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What a run of the phone rules knows: the firm's numbers, the other numbers, the
+    reading settings, and the words of its messages."""
+
+    firm: Mapping[PhoneNumber, PhoneNumber]
+    others: Mapping[PhoneNumber, OtherNumber]
+    other_keys: Mapping[PhoneNumber, PhoneNumber]
+    reading: Reading
+    listed: str
+    names: Mapping[PhoneNumber, str]
+
+    def nearly(self, number: PhoneNumber) -> PhoneNumber | None:
+        """The known number that ``number`` nearly is (one digit changed or swapped)."""
+        digits = _national_digits(number)
+        if digits is None:
+            return None
+        for target, known in self.reading.near_targets:
+            if _one_digit_off(digits, target):
+                return known
+        return None
+
+
+@functools.lru_cache(maxsize=32)
+def _known(
+    firm_numbers: tuple[PhoneNumber, ...],
+    others: tuple[OtherNumber, ...],
+    style: PhoneStyle,
+    max_bare_digits: int,
+) -> _Known:
+    firm = {number: number for number in firm_numbers}
+    other_map = {o.number: o for o in others if o.number not in firm}
+    names: dict[PhoneNumber, str] = {}
+    for number in firm_numbers:
+        names[number] = f"the firm's number {number.vanity or number.format(style)}"
+    for other in other_map.values():
+        written = other.number.vanity or other.number.format(style)
+        names[other.number] = f"{other.label} ({written})" if other.label else written
+    targets = tuple(
+        (digits, number)
+        for number in (*firm_numbers, *other_map)
+        if (digits := _national_digits(number)) is not None
+    )
+    vanity = frozenset(_symbols(n.vanity) for n in firm_numbers if n.vanity)
+    return _Known(
+        firm=firm,
+        others=other_map,
+        other_keys={number: number for number in other_map},
+        reading=Reading(max_bare_digits, vanity, targets),
+        listed=", ".join(sorted(n.vanity or n.format(style) for n in firm_numbers)),
+        names=names,
+    )
+
+
 def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
-    style = ctx.config.phone_style
-    firm_numbers = ctx.firm_numbers
-    known = ctx.firm.firm is not None
-    listed = ", ".join(sorted(n.vanity or n.format(style) for n in firm_numbers))
-    text = doc.source.text
+    config = ctx.config
+    style = config.phone_style
+    known = _known(
+        tuple(ctx.firm_numbers) if ctx.firm.firm is not None else (),
+        config.other_numbers,
+        style,
+        config.phone_max_bare_digits,
+    )
     for chunk in _texts(doc):
-        seen = _join_lines(chunk.written)
-        for item in find_numbers(chunk.scan):
+        seen = reading_text(chunk.written)
+        for item in find_numbers(chunk.scan, known.reading):
             if seen[item.start : item.end] != item.raw:  # it reaches into code or a URL
                 continue
-            start, end = chunk.base + item.start, chunk.base + item.end
-            if item.number is None:
-                yield doc.source.finding(
-                    INVALID,
-                    start,
-                    f"'{item.raw}' looks like a phone number but no line has these digits; "
-                    "check them against the firm profile",
-                    end=end,
-                )
-                continue
-            if not known:
-                continue
-            firm_number = _firm_number(item.number, firm_numbers)
-            if firm_number is None:
-                yield doc.source.finding(
-                    NOT_FIRM_NUMBER,
-                    start,
-                    f"'{item.raw}' is not one of the firm's numbers ({listed}); correct it, "
-                    "or add it to the firm profile if it is the firm's",
-                    end=end,
-                )
-                continue
-            if text[max(0, start - 4) : start].lower() == "tel:":
-                continue
-            vanity = firm_number.vanity if not item.number.extension else None
-            if vanity is not None and _symbols(item.raw) == _symbols(vanity):
-                wanted = vanity  # the firm's own vanity text, in other letters or spacing
-            else:
-                wanted = item.number.format(style)
-                extension = item.number.extension
-                if extension is not None and extension not in wanted:
-                    continue  # the style cannot show an extension (e164): any form goes
-            if item.raw == wanted or (vanity is not None and item.raw == vanity):
-                continue
-            fix = None
-            if _stays_a_string(chunk, item.start, item.end, wanted):
-                fix = Fix(f"write {wanted}", (Edit(start, end, wanted),))
-            how = (
-                "as written in the firm profile"
-                if wanted == vanity
-                else f"house style '{style.value}'"
+            finding = _judge(doc, ctx, known, chunk, item)
+            if finding is not None:
+                yield finding
+
+
+def _judge(
+    doc: ArticleDoc, ctx: Context, known: _Known, chunk: _Text, item: Found
+) -> Finding | None:
+    """The finding for one number found in ``chunk``, if any."""
+    start, end = chunk.base + item.start, chunk.base + item.end
+    if item.number is None:
+        if item.near is not None:
+            message = (
+                f"'{item.raw}' has a digit too few or too many: is it "
+                f"{known.names[item.near]}? No line has these digits"
             )
-            yield doc.source.finding(
-                NOT_HOUSE_STYLE,
-                start,
-                f"write the firm's number as {wanted} ({how}), not '{item.raw}'",
-                end=end,
-                fix=fix,
+        else:
+            message = (
+                f"'{item.raw}' looks like a phone number but no line has these digits; "
+                "check them against the firm profile"
             )
+        return doc.source.finding(INVALID, start, message, end=end)
+    if ctx.firm.firm is None:
+        return None
+    firm_number = _known_number(item.number, known.firm)
+    if firm_number is not None:
+        return _style_finding(doc, ctx, chunk, item, firm_number, other=None)
+    other_number = _known_number(item.number, known.other_keys)
+    if other_number is None:
+        nearly = known.nearly(item.number)
+        hint = f"; is it {known.names[nearly]} with a digit wrong?" if nearly else ""
+        return doc.source.finding(
+            NOT_FIRM_NUMBER,
+            start,
+            f"'{item.raw}' is not one of the firm's numbers ({known.listed}){hint}; correct "
+            "it, add it to the firm profile if it is the firm's, or list it in other-numbers "
+            "in [tool.pozo-site] if the article cites it on purpose",
+            end=end,
+        )
+    if not ctx.config.other_numbers_style:
+        return None
+    return _style_finding(doc, ctx, chunk, item, other_number, other=known.others[other_number])
+
+
+def _style_finding(
+    doc: ArticleDoc,
+    ctx: Context,
+    chunk: _Text,
+    item: Found,
+    listed: PhoneNumber,
+    *,
+    other: OtherNumber | None,
+) -> Finding | None:
+    """P002 for a known number (the firm's, or ``other``) not written in the house style."""
+    assert item.number is not None
+    style = ctx.config.phone_style
+    start, end = chunk.base + item.start, chunk.base + item.end
+    if doc.source.text[max(0, start - 4) : start].lower() == "tel:":
+        return None
+    vanity = listed.vanity if not item.number.extension else None
+    if vanity is not None and _symbols(item.raw) == _symbols(vanity):
+        wanted = vanity  # the listed vanity text, in other letters or spacing
+    else:
+        wanted = item.number.format(style)
+        extension = item.number.extension
+        if extension is not None and extension not in wanted:
+            return None  # the style cannot show an extension (e164): any form goes
+    if item.raw in (wanted, vanity):
+        return None
+    fix = None
+    if _stays_a_string(chunk, item.start, item.end, wanted):
+        fix = Fix(f"write {wanted}", (Edit(start, end, wanted),))
+    house = f"house style '{style.value}'"
+    if other is None:
+        how = "as written in the firm profile" if wanted == vanity else house
+        message = f"write the firm's number as {wanted} ({how}), not '{item.raw}'"
+    else:
+        how = "as written in other-numbers" if wanted == vanity else house
+        what = f"the {other.label} number" if other.label else "this number"
+        message = f"write {what} as {wanted} ({how}, other-numbers-style), not '{item.raw}'"
+    return doc.source.finding(NOT_HOUSE_STYLE, start, message, end=end, fix=fix)
 
 
 CHECKERS = (
