@@ -524,6 +524,11 @@ class _Known:
         return None
 
 
+def _written(number: PhoneNumber, style: PhoneStyle) -> str:
+    digits = number.format(style)
+    return f"{number.vanity} ({digits})" if number.vanity else digits
+
+
 @functools.lru_cache(maxsize=32)
 def _known(
     firm_numbers: tuple[PhoneNumber, ...],
@@ -535,9 +540,9 @@ def _known(
     other_map = {o.number: o for o in others if o.number not in firm}
     names: dict[PhoneNumber, str] = {}
     for number in firm_numbers:
-        names[number] = f"the firm's number {number.vanity or number.format(style)}"
+        names[number] = f"the firm's number {_written(number, style)}"
     for other in other_map.values():
-        written = other.number.vanity or other.number.format(style)
+        written = _written(other.number, style)
         names[other.number] = f"{other.label} ({written})" if other.label else written
     targets = tuple(
         (digits, number)
@@ -581,9 +586,11 @@ def _judge(
     start, end = chunk.base + item.start, chunk.base + item.end
     if item.number is None:
         if item.near is not None:
+            digits = len("".join(_DIGIT_RUN.findall(item.raw)))
+            how = "too few" if digits < len(item.near.e164) - 1 else "too many"
             message = (
-                f"'{item.raw}' has a digit too few or too many: is it "
-                f"{known.names[item.near]}? No line has these digits"
+                f"'{item.raw}' has one digit {how} for a phone number; did you mean "
+                f"{known.names[item.near]}?"
             )
         else:
             message = (
@@ -599,13 +606,21 @@ def _judge(
     other_number = _known_number(item.number, known.other_keys)
     if other_number is None:
         nearly = known.nearly(item.number)
-        hint = f"; is it {known.names[nearly]} with a digit wrong?" if nearly else ""
+        if nearly is not None:
+            advice = (
+                f"it differs from {known.names[nearly]} by one digit or two swapped digits: "
+                "correct it, or list it in other-numbers in [tool.pozo-site] if it is another "
+                "line cited on purpose"
+            )
+        else:
+            advice = (
+                "correct it, add it to the firm profile if it is the firm's, or list it in "
+                "other-numbers in [tool.pozo-site] if the article cites it on purpose"
+            )
         return doc.source.finding(
             NOT_FIRM_NUMBER,
             start,
-            f"'{item.raw}' is not one of the firm's numbers ({known.listed}){hint}; correct "
-            "it, add it to the firm profile if it is the firm's, or list it in other-numbers "
-            "in [tool.pozo-site] if the article cites it on purpose",
+            f"'{item.raw}' is not one of the firm's numbers ({known.listed}); {advice}",
             end=end,
         )
     if not ctx.config.other_numbers_style:
