@@ -4,14 +4,28 @@ Numbers are found in the body and in front matter string values by ``phonenumber
 matcher (leniency VALID, so "1,526" or "2017" never match), plus a pass for keypad-letter
 (vanity) numbers such as ``1-88-VISA-LAW-1``, which the matcher misses, plus a pass for
 text shaped like a North American number that is not a valid one (a dropped or swapped
-digit). Every candidate is parsed with :meth:`pozo_site.PhoneNumber.parse`, whose cache
-makes the many repeats of the firm's own numbers cheap.
+digit), plus a pass for text one digit short or long of a known number (``212-201-903``).
+Every candidate is parsed with :meth:`pozo_site.PhoneNumber.parse`, whose cache makes the
+many repeats of the firm's own numbers cheap.
+
+A candidate counts only when it reads as a number as people write one
+(:func:`_stands_alone`, :func:`_has_phone_shape`): not glued to letters, dots or hyphens
+(``7.3-rc.1``, ``1:18-cv-0912-XYZ``, ``9.30am-9.45am``, ``360-degrees``), digit groups
+where a North American number has them (not ``12.101 - 12.109``), a bare digit run only
+up to ``phone-max-bare-digits`` or after a word such as "call", keypad letters only in a
+full vanity shape (``1-800-FLOWERS``) or in the firm's own vanity text. These tests look
+at a few characters around each candidate with compiled patterns, never at the whole text
+character by character.
+
+Numbers listed in ``other-numbers`` (an agency's hotline) are not P001; with
+``other-numbers-style`` they are held to the house style (P002) like the firm's.
 
 What is read: front matter string values other than ``slug`` and ``image.src`` (which
 are addresses), and the body with code, HTML comments, URLs and link targets blanked
 (:func:`~pozo_site.check._rules._markdown.prose_body`); a ``tel:`` target is read. A line
 end inside a paragraph reads as a space, so a number wrapped onto the next line is found
-(and its fix puts it on one line).
+(and its fix puts it on one line). Every text passes through :func:`reading_text` before
+it is searched.
 
 House style: a firm number is accepted written exactly as ``number.format(phone_style)``
 or exactly as the firm's own vanity text (the firm prints its toll-free number as
@@ -69,10 +83,21 @@ NOT_FIRM_NUMBER = register(
             "Every number an article prints must be one the firm profile lists: a typo in the "
             "firm's own number sends prospective clients to a stranger, the most expensive "
             "mistake an advertisement can make. Correct the digits, or add the number to the "
-            "firm profile if it is a new line of the firm's. The phone rules read what a "
-            "visitor reads: prose and front matter values, and tel: links; not code, HTML "
-            "comments, URLs, link targets, the slug or image.src. A firm number with an "
-            "extension (212-201-9031 ext. 12) is the firm's."
+            "firm profile if it is a new line of the firm's. A number an article cites on "
+            "purpose (an agency's hotline, a court's information line) goes in other-numbers "
+            "in [tool.pozo-site], which the contact blocks never print. When the number "
+            "differs from a firm number by one digit or two swapped digits, the message names "
+            "that number. The phone rules read what a visitor reads: prose and front matter "
+            "values, and tel: links; not code, HTML comments, URLs, link targets, the slug or "
+            "image.src. They read a number as people write one: text glued to letters, dots "
+            "or hyphens (versions such as 7.3-rc.1, dockets such as 1:18-cv-0912-XYZ, "
+            "2019-October, 9.30am-9.45am, 360-degrees), digit groups no phone number has "
+            "(sections 12.101 - 12.109, ZIP+4 codes, dates), receipt and A-numbers, and bare "
+            "digit runs longer than phone-max-bare-digits (default 9) without a word such as "
+            "'call' or 'phone' before them are not numbers. Keypad letters count only in a "
+            "full vanity shape (1-800-FLOWERS: a country code, a bracketed or toll-free area "
+            "code, then whole groups of letters or digits) or in the firm's own vanity text. "
+            "A firm number with an extension (212-201-9031 ext. 12) is the firm's."
         ),
         example="Call us at 212-201-9013.",
     )
@@ -88,7 +113,9 @@ NOT_HOUSE_STYLE = register(
             "The firm's numbers should look the same everywhere; the house style is set by "
             "phone-style in [tool.pozo-site] (default 'dashes': 212-201-9031). A number "
             "written as the firm's own vanity text (1-88-VISA-LAW-1) is accepted as well. "
-            "`pozo-site check --fix` rewrites the number in the house style."
+            "With other-numbers-style = true, the numbers listed in other-numbers are held to "
+            "the house style too. `pozo-site check --fix` rewrites the number in the house "
+            "style."
         ),
         example="Call us at (212) 201-9031.",
         fixable=True,
@@ -104,7 +131,11 @@ INVALID = register(
         explanation=(
             "Text written like a North American number, such as (212) 101-9031, whose digits "
             "no line can have (an area code or exchange starting with 0 or 1, an unassigned "
-            "area code): almost always a typo. Check the digits against the firm profile."
+            "area code): almost always a typo. Text written like a firm number (or a number "
+            "in other-numbers) with one digit too few or too many, such as 212-201-903, is "
+            "reported too, naming the number it nearly is; a valid number one digit off a "
+            "firm number is P001, whose message names the firm number. Check the digits "
+            "against the firm profile."
         ),
         example="Call us at (212) 101-9031.",
     )
