@@ -171,7 +171,7 @@ _GLUED_BEFORE: Final = re.compile(
 )
 # Glued on the right: a letter or digit ("9.30am", "0912-XYZ"), a joining mark before one
 # ("2019-October", "12.109", "rc.1"), or a unit ("%", "°").
-_GLUED_AFTER: Final = re.compile(r"^(?:[^\W_]|[-\u2010\u2011\u2013.:/,][^\W_]|[%\u00b0])")
+_GLUED_AFTER: Final = re.compile(r"(?:[^\W_]|[-\u2010\u2011\u2013.:/,][^\W_]|[%\u00b0])")
 # A USCIS receipt number's service-centre prefix just before: "IOE 091 234 5678".
 _RECEIPT_BEFORE: Final = re.compile(
     r"(?<![^\W_])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|CSC|NSC|TSC|VSC)[ #:-]{0,3}$"
