@@ -13,9 +13,14 @@ from hypothesis import strategies as st
 from pozo_site import PhoneNumber
 from pozo_site.check import check_paths
 from pozo_site.check._rules.phone import (
+    _NANP_SHAPE,
+    _NEAR_SHAPE,
     DEFAULT_PHONE_MAX_BARE_DIGITS,
     Reading,
+    _digit_runs,
     _one_digit_off,
+    _shape_matches,
+    _shape_windows,
     find_numbers,
     reading_text,
 )
@@ -200,3 +205,43 @@ def test_a_near_miss_of_the_vanity_number_names_both_forms(
     assert finding.code == "P003"
     assert "too many" in finding.message
     assert "1-88-VISA-LAW-1 (888-472-5291)" in finding.message
+
+
+_WORDS = st.sampled_from(
+    [
+        "call",
+        "(212)",
+        "201-9031",
+        "212-201-903",
+        "+1",
+        "1",
+        "212",
+        "201",
+        "9031",
+        "2017",
+        "A-",
+        "IOE",
+        "x",
+        "(",
+        ")",
+        "12.101",
+        "1:18",
+        "-cv-",
+        "555-0199",
+        "(800)",
+        "90311",
+    ]
+)
+_SEPARATORS = st.sampled_from([" ", "", "-", ".", "\n", ", ", "("])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=25))
+def test_shape_passes_in_digit_windows_equal_whole_text_passes(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    windows = _shape_windows(text, _digit_runs(text))
+    for pattern in (_NANP_SHAPE, _NEAR_SHAPE):
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _shape_matches(pattern, text, windows)] == whole

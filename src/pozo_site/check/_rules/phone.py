@@ -155,6 +155,7 @@ _NEAR_SHAPE: Final = re.compile(
 _CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
 _NEXT_SPACE: Final = re.compile(r"\s")
 _MARGIN: Final = 16
+_SHAPE_PAD: Final = 4
 _MIN_VANITY_SYMBOLS: Final = 10
 _MAX_VANITY_SYMBOLS: Final = 15
 
@@ -165,17 +166,17 @@ _EXTENSION_SUFFIX: Final = re.compile(
     r"(?:\s*;\s*ext=|\s*,?\s*(?:extension|ext\.?|x|#)\s*)\d{1,10}\s*$", re.IGNORECASE
 )
 # Glued on the left: a letter or digit ("IOE2125550123", "v4.12.2125550"), a joining mark
-# after one ("A-123-456-7890", "1:18-cv", "155123/2019"), or a money or section sign.
+# after one ("A-123-456-7890", "1:18-cv", "155123/2019"), a range's dash after a digit
+# ("12.101 - 12.109"), a money or section sign, or a USCIS receipt number's service-centre
+# prefix ("IOE 091 234 5678"). Searched in the few characters before a candidate only.
 _GLUED_BEFORE: Final = re.compile(
-    r"(?:[^\W_]|[^\W_][-\u2010\u2011]|\d[.:/,]|\d ?[\u2013\u2014] ?|[$\u00a7\u00b6])$"
+    r"(?:[^\W_]|[^\W_][-\u2010\u2011]|\d[.:/,]|\d ?[\u2013\u2014] ?|[$\u00a7\u00b6]"
+    r"|(?<![^\W_])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|CSC|NSC|TSC|VSC)[ #:-]{1,3})$"
 )
+_BEFORE: Final = 8
 # Glued on the right: a letter or digit ("9.30am", "0912-XYZ"), a joining mark before one
 # ("2019-October", "12.109", "rc.1"), or a unit ("%", "°").
 _GLUED_AFTER: Final = re.compile(r"(?:[^\W_]|[-\u2010\u2011\u2013.:/,][^\W_]|[%\u00b0])")
-# A USCIS receipt number's service-centre prefix just before: "IOE 091 234 5678".
-_RECEIPT_BEFORE: Final = re.compile(
-    r"(?<![^\W_])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|CSC|NSC|TSC|VSC)[ #:-]{0,3}$"
-)
 # Keypad letters only in a full vanity shape: whole groups of letters after a country code,
 # an area code in brackets or a toll-free area code ("1-800-FLOWERS", "1-88-VISA-LAW-1").
 _VANITY_SHAPE: Final = re.compile(
@@ -246,7 +247,28 @@ class _Spans:
         self.ends.insert(index, end)
 
 
-def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_CANDIDATE` (seven digits or more, few separators between):
+    every number the passes look for lies within one, so each pass searches only there."""
+    return [m.span() for m in _CANDIDATE.finditer(text)]
+
+
+def _shape_windows(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` widened by the few characters a shape's brackets, plus sign and lookahead
+    need, merged where they meet."""
+    windows: list[tuple[int, int]] = []
+    for start, end in runs:
+        left, right = max(0, start - _SHAPE_PAD), min(len(text), end + _SHAPE_PAD)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], right)
+        else:
+            windows.append((left, right))
+    return windows
+
+
+def _library_matches(
+    text: str, runs: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, str]]:
     """``phonenumbers``' matches in ``text``, found cheaply.
 
     The matcher parses every digit run it meets (years, counts, dates), which makes it
@@ -256,10 +278,10 @@ def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
     same "call us at ..." sentence recurs across articles.
     """
     windows: list[list[int]] = []
-    for candidate in _CANDIDATE.finditer(text):
-        left = candidate.start() - _MARGIN
+    for run_start, run_end in _digit_runs(text) if runs is None else runs:
+        left = run_start - _MARGIN
         left = 0 if left <= 0 else _last_space(text, left) + 1
-        right = candidate.end() + _MARGIN
+        right = run_end + _MARGIN
         space = _NEXT_SPACE.search(text, right) if right < len(text) else None
         right = space.start() if space else len(text)
         if windows and left <= windows[-1][1]:
@@ -295,8 +317,7 @@ def _trim_open_brackets(start: int, raw: str) -> tuple[int, str]:
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether the text at ``start:end`` is not glued to what surrounds it: not part of a
     word, a version, a docket or section number, a range or a receipt number."""
-    before = text[max(0, start - _CONTEXT) : start]
-    if _GLUED_BEFORE.search(before) or _RECEIPT_BEFORE.search(before):
+    if start and _GLUED_BEFORE.search(text, max(0, start - _BEFORE), start):
         return False
     return _GLUED_AFTER.match(text, end, end + 2) is None
 
@@ -367,10 +388,12 @@ def find_numbers(text: str, reading: Reading = DEFAULT_READING) -> list[Found]:
     for item in _vanity_numbers(text, reading):
         found.append(item)
         spans.add(item.start, item.end)
-    for item in _matched_numbers(text, reading, spans):  # sees the spans added so far
+    runs = _digit_runs(text)
+    for item in _matched_numbers(text, reading, spans, runs):  # sees the spans added so far
         found.append(item)
         spans.add(item.start, item.end)
-    for match in _NANP_SHAPE.finditer(text):
+    windows = _shape_windows(text, runs)
+    for match in _shape_matches(_NANP_SHAPE, text, windows):
         if spans.overlaps(match.start(), match.end()):
             continue
         if not _stands_alone(text, match.start(), match.end()):
@@ -382,7 +405,7 @@ def find_numbers(text: str, reading: Reading = DEFAULT_READING) -> list[Found]:
         found.append(Found(match.start(), match.end(), match.group(0), number))
         spans.add(match.start(), match.end())
     if reading.near_targets:
-        found.extend(_near_misses(text, reading, spans))
+        found.extend(_near_misses(text, reading, spans, windows))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -405,8 +428,17 @@ def _vanity_numbers(text: str, reading: Reading) -> Iterator[Found]:
         yield Found(match.start(), match.end(), raw, number)
 
 
-def _matched_numbers(text: str, reading: Reading, spans: _Spans) -> Iterator[Found]:
-    for matched_start, end, matched in _library_matches(text):
+def _shape_matches(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for left, right in windows:
+        yield from pattern.finditer(text, left, right)
+
+
+def _matched_numbers(
+    text: str, reading: Reading, spans: _Spans, runs: list[tuple[int, int]]
+) -> Iterator[Found]:
+    for matched_start, end, matched in _library_matches(text, runs):
         start, raw = _trim_open_brackets(matched_start, matched)
         if spans.overlaps(start, end):
             continue
@@ -419,8 +451,10 @@ def _matched_numbers(text: str, reading: Reading, spans: _Spans) -> Iterator[Fou
         yield Found(start, end, raw, number)
 
 
-def _near_misses(text: str, reading: Reading, spans: _Spans) -> Iterator[Found]:
-    for match in _NEAR_SHAPE.finditer(text):
+def _near_misses(
+    text: str, reading: Reading, spans: _Spans, windows: list[tuple[int, int]]
+) -> Iterator[Found]:
+    for match in _shape_matches(_NEAR_SHAPE, text, windows):
         if spans.overlaps(match.start(), match.end()):
             continue
         if not _stands_alone(text, match.start(), match.end()):
