@@ -79,6 +79,8 @@ def test_shapes_that_are_not_phone_numbers(text: str) -> None:
         ("Phone: 2125550123", "2125550123"),
         ("Llame al 2125550123.", "2125550123"),
         ("Call 212-201-9031 x12.", "212-201-9031 x12"),
+        ("Call 011 44 20 7946 0958 from New York.", "011 44 20 7946 0958"),
+        ("Call (2122019031) now.", "2122019031"),
     ],
 )
 def test_numbers_as_people_write_them_are_found(text: str, raw: str) -> None:
@@ -86,6 +88,10 @@ def test_numbers_as_people_write_them_are_found(text: str, raw: str) -> None:
     assert [f.raw for f in found] == [raw]
     assert found[0].number is not None
     assert text[found[0].start : found[0].end] == raw
+
+
+def test_text_that_spells_too_many_digits_is_no_number() -> None:
+    assert find_numbers("Call 1-800-MATTRESSES now.") == []
 
 
 def test_bare_runs_follow_the_setting() -> None:
@@ -96,6 +102,7 @@ def test_bare_runs_follow_the_setting() -> None:
     ]
     # The cue must be close: a word far before, or across a sentence end, is no cue.
     assert find_numbers("Call us. Order 2125550123 shipped.") == []
+    assert find_numbers("Order (2125550123) shipped.") == []
     assert find_numbers("Call the office and ask for order 2125550123.") == []
 
 
@@ -195,6 +202,15 @@ def test_messages_say_how_to_allow_a_number_and_name_the_near_firm_number(
         "'212-201-903' has one digit too few for a phone number; did you mean the firm's "
         "number 212-201-9031?"
     )
+
+
+def test_a_number_abroad_is_p001_without_a_near_hint(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    write("articles/a.md", _front("London: +44 20 7946 0958.\n"))
+    (finding,) = check_paths([Path(".")], config()).findings
+    assert finding.code == "P001"
+    assert "differs from" not in finding.message
 
 
 def test_a_near_miss_of_the_vanity_number_names_both_forms(
