@@ -157,6 +157,7 @@ _CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
 _NEXT_SPACE: Final = re.compile(r"\s")
 _MARGIN: Final = 16
 _SHAPE_PAD: Final = 4
+_SHAPE_GAP: Final = 256
 _MIN_VANITY_SYMBOLS: Final = 10
 _MAX_VANITY_SYMBOLS: Final = 15
 
@@ -258,11 +259,11 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 
 def _shape_windows(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``runs`` widened by the few characters a shape's brackets, plus sign and lookahead
-    need, merged where they meet."""
+    need, merged where they are close (text dense with numbers is searched in one go)."""
     windows: list[tuple[int, int]] = []
     for start, end in runs:
         left, right = max(0, start - _SHAPE_PAD), min(len(text), end + _SHAPE_PAD)
-        if windows and left <= windows[-1][1]:
+        if windows and left <= windows[-1][1] + _SHAPE_GAP:
             windows[-1] = (windows[-1][0], right)
         else:
             windows.append((left, right))
@@ -573,12 +574,15 @@ class _Known:
     def nearly(self, number: PhoneNumber) -> PhoneNumber | None:
         """The known number that ``number`` nearly is (one digit changed or swapped)."""
         digits = _national_digits(number)
-        if digits is None:
-            return None
-        for target, known in self.reading.near_targets:
-            if _one_digit_off(digits, target):
-                return known
-        return None
+        return None if digits is None else _nearly(digits, self.reading.near_targets)
+
+
+@functools.lru_cache(maxsize=1024)
+def _nearly(digits: str, targets: tuple[tuple[str, PhoneNumber], ...]) -> PhoneNumber | None:
+    for target, known in targets:
+        if _one_digit_off(digits, target):
+            return known
+    return None
 
 
 def _written(number: PhoneNumber, style: PhoneStyle) -> str:
