@@ -72,6 +72,7 @@ def test_public_api_is_pinned() -> None:
         "Finding",
         "Fix",
         "FixOutcome",
+        "OtherNumber",
         "Rule",
         "Severity",
         "check_paths",

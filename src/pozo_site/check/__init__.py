@@ -14,7 +14,13 @@ reporters, ``pozo-site rules`` and the docs all read it.
 
 from __future__ import annotations
 
-from pozo_site.check._config import Config, ConfigError, load_config, load_config_file
+from pozo_site.check._config import (
+    Config,
+    ConfigError,
+    OtherNumber,
+    load_config,
+    load_config_file,
+)
 from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
 from pozo_site.check._fix import FileChange, FixOutcome, fix_paths
 from pozo_site.check._registry import RULES, Family, Rule, register
@@ -31,6 +37,7 @@ __all__ = [
     "Finding",
     "Fix",
     "FixOutcome",
+    "OtherNumber",
     "Rule",
     "Severity",
     "check_paths",

@@ -15,6 +15,7 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     extra-keys = ["draft", "weight"]  # a site's own front matter keys, values unchecked
     link-patterns = ["/posts/{slug}/"]  # site-absolute article addresses, checked (L005)
     link-ignore = ["/glossary/*"]       # link targets not checked
+    other-numbers = [{ number = "1-800-555-0100", label = "Agency hotline" }]
 
     [tool.pozo-site.severity]
     L003 = "error"
@@ -39,20 +40,23 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from pozo_site._article import FRONT_MATTER_KEYS
-from pozo_site._errors import PozoSiteError
-from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
+from pozo_site._errors import PhoneNumberError, PozoSiteError
+from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle
 from pozo_site._toml import tomllib
 from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
 from pozo_site.check._registry import RULES, Family
+from pozo_site.check._rules.phone import DEFAULT_PHONE_MAX_BARE_DIGITS
 
 __all__ = [
     "CONFIG_FILE_NAMES",
     "DEFAULT_EXCLUDE",
     "DEFAULT_MAX_FILE_BYTES",
+    "DEFAULT_PHONE_MAX_BARE_DIGITS",
     "DEFAULT_RESULTS_PHRASES",
     "Config",
     "ConfigError",
+    "OtherNumber",
     "load_config",
 ]
 
@@ -64,6 +68,8 @@ DEFAULT_EXCLUDE: Final = (".*", "node_modules", "venv", "__pycache__")
 ``exclude`` replaces these, ``extend-exclude`` adds to them."""
 
 DEFAULT_MAX_FILE_BYTES: Final = 1_000_000
+
+_MAX_BARE_DIGITS_LIMIT: Final = 20
 
 DEFAULT_RESULTS_PHRASES: Final = (
     "guaranteed results",
@@ -127,6 +133,23 @@ def _check_selectors(values: Iterable[str], what: str, path: Path | None) -> fro
 
 
 @dataclass(frozen=True)
+class OtherNumber:
+    """A number that articles may cite on purpose but that is not the firm's: an agency's
+    hotline, a court's information line (``other-numbers`` in the configuration).
+
+    The phone rules do not report it as unknown (P001); it never enters the firm profile,
+    so contact blocks never print it.
+
+    >>> OtherNumber(PhoneNumber.parse("1-800-555-0100"), "Agency hotline").number.e164
+    '+18005550100'
+    """
+
+    number: PhoneNumber
+    label: str | None = None
+    """What the number is, named in findings about it."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Every setting of the content checks, with defaults (see the module docstring)."""
 
@@ -166,10 +189,21 @@ class Config:
     base_url: str | None = None
     """The address the site's articles live under (``base-url``), for absolute URLs in
     their JSON-LD; it takes precedence over the firm profile's ``base_url`` (J005)."""
+    other_numbers: tuple[OtherNumber, ...] = ()
+    """Numbers articles may cite that are not the firm's (not P001, never in contact blocks)."""
+    other_numbers_style: bool = False
+    """Whether the other numbers must be written in the house style too (P002)."""
+    phone_max_bare_digits: int = DEFAULT_PHONE_MAX_BARE_DIGITS
+    """Longest digit run without separators read as a phone number without a cue word
+    (see :data:`DEFAULT_PHONE_MAX_BARE_DIGITS`)."""
 
     def __post_init__(self) -> None:
         if self.max_file_bytes < 1:
             raise ConfigError("max-file-bytes must be a positive number of bytes")
+        if not 0 <= self.phone_max_bare_digits <= _MAX_BARE_DIGITS_LIMIT:
+            raise ConfigError(
+                f"phone-max-bare-digits must be a whole number from 0 to {_MAX_BARE_DIGITS_LIMIT}"
+            )
         object.__setattr__(self, "severities", MappingProxyType(dict(self.severities)))
         for code in self.severities:
             if code not in RULES:
@@ -241,7 +275,15 @@ _LIST_KEYS: Final = {
     "link-patterns",
     "link-ignore",
 }
-_KNOWN_KEYS: Final = _LIST_KEYS | {"phone-style", "max-file-bytes", "severity", "base-url"}
+_KNOWN_KEYS: Final = _LIST_KEYS | {
+    "phone-style",
+    "max-file-bytes",
+    "severity",
+    "base-url",
+    "other-numbers",
+    "other-numbers-style",
+    "phone-max-bare-digits",
+}
 
 
 def _base_url(value: Any, path: Path) -> str:
@@ -302,6 +344,7 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         changes["severities"] = _severities(table["severity"], path)
     if "base-url" in table:
         changes["base_url"] = _base_url(table["base-url"], path)
+    changes.update(_phone_settings(table, path))
     try:
         return Config(**changes)
     except ConfigError as error:
@@ -341,6 +384,75 @@ def _severities(value: Any, path: Path) -> dict[str, Severity]:
             raise ConfigError(f"severity of {code}: must be 'error' or 'warning'", path=path)
         result[code.upper()] = _SEVERITY_NAMES[name]
     return result
+
+
+def _phone_settings(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if "other-numbers" in table:
+        changes["other_numbers"] = _other_numbers(table["other-numbers"], path)
+    if "other-numbers-style" in table:
+        if not isinstance(table["other-numbers-style"], bool):
+            raise ConfigError("other-numbers-style must be true or false", path=path)
+        changes["other_numbers_style"] = table["other-numbers-style"]
+    if "phone-max-bare-digits" in table:
+        digits = table["phone-max-bare-digits"]
+        if isinstance(digits, bool) or not isinstance(digits, int):
+            raise ConfigError("phone-max-bare-digits must be a whole number", path=path)
+        changes["phone_max_bare_digits"] = digits
+    return changes
+
+
+_OTHER_NUMBER_KEYS: Final = ("label", "number")
+
+
+def _other_numbers(value: Any, path: Path) -> tuple[OtherNumber, ...]:
+    """``other-numbers``: a list of ``{ number = "...", label = "..." }`` tables (a plain
+    string is a number without a label), each a valid number, none repeated."""
+    if not isinstance(value, list):
+        raise ConfigError(
+            'other-numbers must be a list such as [{ number = "1-800-555-0100", '
+            'label = "Agency hotline" }]',
+            path=path,
+        )
+    result: list[OtherNumber] = []
+    first_entry: dict[PhoneNumber, int] = {}
+    for index, item in enumerate(value, start=1):
+        where = f"other-numbers entry {index}"
+        entry = {"number": item} if isinstance(item, str) else item
+        if not isinstance(entry, dict):
+            raise ConfigError(
+                f'{where} must be a table such as {{ number = "1-800-555-0100", '
+                'label = "Agency hotline" }',
+                path=path,
+            )
+        unknown = sorted(set(entry) - set(_OTHER_NUMBER_KEYS))
+        if unknown:
+            raise ConfigError(
+                f"{where}: unknown key {unknown[0]!r}; known: {', '.join(_OTHER_NUMBER_KEYS)}",
+                path=path,
+            )
+        text = entry.get("number")
+        if text is None:
+            raise ConfigError(f"{where} has no 'number'", path=path)
+        if not isinstance(text, str):
+            raise ConfigError(f"{where}: 'number' must be a string", path=path)
+        label = entry.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            raise ConfigError(f"{where}: 'label' must be a non-empty string", path=path)
+        try:
+            number = PhoneNumber.parse(text)
+        except PhoneNumberError as error:
+            raise ConfigError(
+                f"{where}: 'number' {text!r} is not a valid phone number: {error.message}",
+                path=path,
+            ) from None
+        if number in first_entry:
+            raise ConfigError(
+                f"{where}: 'number' {text!r} repeats entry {first_entry[number]}", path=path
+            )
+        first_entry[number] = index
+        result.append(OtherNumber(number, label.strip() if label is not None else None))
+    return tuple(result)
 
 
 def _read_table(path: Path) -> Mapping[str, Any] | None:
