@@ -27,9 +27,7 @@ def _found(write: Callable[..., Path], text: str) -> list[tuple[str, int]]:
         "<!-- pozo-site: ignore P001 -- -->",
     ],
 )
-def test_html_comment_with_reason(
-    write: Callable[..., Path], in_tmp: Path, comment: str
-) -> None:
+def test_html_comment_with_reason(write: Callable[..., Path], in_tmp: Path, comment: str) -> None:
     body = f"Call 212-555-0123. {comment}\nAnd 212-555-0124.\n"
     assert _found(write, HEAD + body) == [("P001", 7)]
 
