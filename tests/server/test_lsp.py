@@ -13,6 +13,7 @@ from pozo_site.check import Finding, Severity
 from pozo_site.server import rule_docs_url
 from tests.server.conftest import (
     OTHER,
+    SETTINGS,
     apply_edits,
     diagnostics,
     expected,
@@ -21,6 +22,7 @@ from tests.server.conftest import (
     until,
     uri_of,
 )
+from tests.testdata import blns
 
 pytestmark = pytest.mark.asyncio
 
@@ -302,3 +304,120 @@ async def test_watched_files_keep_cross_file_rules_current(
     )
     got = await diagnostics(client, uri, after=count)
     assert _as_check(got, text) == _wanted(expected(site, a), text)
+
+
+async def test_hostile_texts_never_kill_the_server(client: LanguageClient, site: Path) -> None:
+    a = site / "articles" / "a.md"
+    uri = _open(client, a)
+    await diagnostics(client, uri, version=1)
+    naughty = list(blns()[::11])
+    texts = [
+        *naughty,
+        *(f"---\ntitle: {n}\nslug: {n}\ndate: {n}\n---\n{n} 212-555-{n}\n" for n in naughty),
+        "\ufeff---\ntitle: x\n---\n\x00\ud800",
+        "---\n" * 500,
+        "\r" * 1000 + "😀" * 1000,
+    ]
+    anywhere = lsp.Range(
+        start=lsp.Position(line=0, character=0), end=lsp.Position(line=9999, character=9999)
+    )
+    for version, text in enumerate(texts, start=2):
+        count = len(published(client))
+        _change(client, uri, version, text)
+        await client.text_document_code_action_async(
+            lsp.CodeActionParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri),
+                range=anywhere,
+                context=lsp.CodeActionContext(diagnostics=[]),
+            )
+        )
+        for position in (anywhere.start, anywhere.end, lsp.Position(line=1, character=3)):
+            await client.text_document_hover_async(
+                lsp.HoverParams(
+                    text_document=lsp.TextDocumentIdentifier(uri=uri), position=position
+                )
+            )
+            await client.text_document_completion_async(
+                lsp.CompletionParams(
+                    text_document=lsp.TextDocumentIdentifier(uri=uri), position=position
+                )
+            )
+        got = await diagnostics(client, uri, version=version, after=count)
+        assert all(d.source == "pozo-site" for d in got)
+        assert not any("internal error" in d.message for d in got), text
+
+    # an incremental change far outside the text, a document that is not content, a
+    # document that is not a file: answered, not fatal
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=999),
+            content_changes=[
+                lsp.TextDocumentContentChangePartial(range=anywhere, text="---\ntitle: x\n")
+            ],
+        )
+    )
+    notes = _open(client, site / "notes.txt", "212-555-0142")
+    untitled = "untitled:Untitled-1"
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(
+                uri=untitled, language_id="markdown", version=1, text="212-555-0142"
+            )
+        )
+    )
+    for other in (notes, untitled):
+        hover = await client.text_document_hover_async(
+            lsp.HoverParams(
+                text_document=lsp.TextDocumentIdentifier(uri=other),
+                position=lsp.Position(line=0, character=1),
+            )
+        )
+        assert hover is None
+    client.text_document_did_close(
+        lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=untitled))
+    )
+
+    # still alive, and still right
+    text = a.read_text(encoding="utf-8")
+    count = len(published(client))
+    _change(client, uri, 1000, text)
+    got = await diagnostics(client, uri, version=1000, after=count)
+    assert _as_check(got, text) == _wanted(expected(site, a), text)
+    assert not [m for m in client.log_messages if m.type == lsp.MessageType.Error]
+
+
+async def test_close_and_save(client: LanguageClient, site: Path) -> None:
+    a, b = site / "articles" / "a.md", site / "articles" / "b.md"
+    uri_a, uri_b = _open(client, a), _open(client, b)
+    await diagnostics(client, uri_b, version=1)
+    # a's unsaved slug change clears b's duplicate; closing a unsaved brings it back
+    text = a.read_text(encoding="utf-8")
+    count = len(published(client))
+    _change(client, uri_a, 2, text.replace("slug: know-your-rights", "slug: unsaved"))
+    got_b = await diagnostics(client, uri_b, after=count)
+    assert "L002" not in {d.code for d in got_b}
+    count = len(published(client))
+    client.text_document_did_close(
+        lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri_a))
+    )
+    assert await diagnostics(client, uri_a, after=count) == []
+    got_b = await diagnostics(client, uri_b, after=count)
+    assert "L002" in {d.code for d in got_b}
+    # saving the settings file checks the open documents again with the new settings
+    (site / "pozo-site.toml").write_text(SETTINGS + 'ignore = ["L"]\n', encoding="utf-8")
+    count = len(published(client))
+    client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri_of(site / "pozo-site.toml"))
+        )
+    )
+    got_b = await diagnostics(client, uri_b, after=count)
+    assert "L002" not in {d.code for d in got_b}
+    # saving a document checks it at once
+    count = len(published(client))
+    client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri_b))
+    )
+    got_b = await diagnostics(client, uri_b, version=1, after=count)
+    text_b = b.read_text(encoding="utf-8")
+    assert _as_check(got_b, text_b) == _wanted(expected(site, b), text_b)

@@ -25,9 +25,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -35,9 +34,6 @@ from typing import Any, Final, Literal
 
 from pozo_site._files import FIRM_FILE_NAMES
 from pozo_site._firm import FirmProfile
-from pozo_site._frontmatter import FrontMatterError, split_front_matter
-from pozo_site._phone import PhoneNumber
-from pozo_site._schema import build_schema
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
     DEFAULT_EXCLUDE,
@@ -57,13 +53,14 @@ from pozo_site.check._load import (
 from pozo_site.check._rules.phone import find_numbers
 from pozo_site.check._runner import run
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source
+from pozo_site.server._complete import KeyCompletion, complete_keys
+from pozo_site.server._hover import describe_number
 from pozo_site.server._positions import LineIndex
 
 __all__ = [
     "MAX_CACHED_FILES",
     "REASON_PLACEHOLDER",
     "Buffer",
-    "KeyCompletion",
     "Lint",
     "Session",
     "is_checked_file",
@@ -148,17 +145,6 @@ class Lint:
         """An engine edit (offsets into the text without a byte-order mark) in buffer
         offsets."""
         return Edit(edit.start + self.lead, edit.end + self.lead, edit.replacement)
-
-
-@dataclass(frozen=True)
-class KeyCompletion:
-    """A front matter key to offer: its name, a one-line detail, and whether required."""
-
-    key: str
-    detail: str
-    required: bool
-    object: bool
-    """Whether its value is a mapping (so the key is followed by a line break)."""
 
 
 def _skipped(name: str) -> bool:
@@ -387,39 +373,13 @@ class Session:
         offset -= lint.lead
         for found in find_numbers(lint.source.text):
             if found.start <= offset <= found.end:
-                return _describe(found.raw, found.number, lint.firm)
+                return describe_number(found.raw, found.number, lint.firm)
         return None
 
     def completions(self, lint: Lint, offset: int) -> list[KeyCompletion]:
-        """The front matter keys that may be written at buffer ``offset``: at the start of
-        a front matter line, the article's keys not yet used; indented under a key whose
-        value is a mapping (``image:``), that mapping's keys."""
-        text = lint.text[lint.lead :]
-        offset -= lint.lead
-        index = LineIndex(text)
-        line, _ = index.position(offset, "utf-32")
-        region = _front_matter_lines(text)
-        if region is None or not region[0] <= line < region[1]:
-            return []
-        before = text[index.starts[line] : offset]
-        match = re.fullmatch(r"([ \t]*)[A-Za-z_]*", before)
-        if match is None:
-            return []
-        lines = [text[index.starts[n] : index.line_end(n)] for n in range(*region)]
-        cursor = line - region[0]
-        others = lines[:cursor] + [""] + lines[cursor + 1 :]
-        schema = build_schema("article")
-        if not match.group(1):
-            return _keys(schema, schema, _used(others, ""))
-        parent = _parent_key(lines[:cursor], len(match.group(1)))
-        if parent is None:
-            return []
-        target = _object_schema(schema, schema.get("properties", {}).get(parent[0]))
-        if target is None:
-            return []
-        block = others[parent[1] + 1 :]
-        stop = next((n for n, t in enumerate(block) if _KEY.match(t) and t[:1].strip()), None)
-        return _keys(schema, target, _used(block[:stop], match.group(1)))
+        """The front matter keys that may be written at buffer ``offset`` (see
+        :func:`~pozo_site.server._complete.complete_keys`)."""
+        return complete_keys(lint.text[lint.lead :], offset - lint.lead)
 
 
 def _data(source: Source) -> Any:
@@ -441,116 +401,3 @@ def _difference(before: str, after: str) -> Edit:
     ):
         suffix += 1
     return Edit(prefix, len(before) - suffix, after[prefix : len(after) - suffix])
-
-
-def _describe(raw: str, number: PhoneNumber | None, firm: FirmProfile | None) -> str:
-    if number is None:
-        return (
-            f"**{raw}** looks like a phone number, but no line has these digits "
-            "(check them against the firm profile)."
-        )
-    if firm is None:
-        whose = "Whether it is the firm's cannot be told: the firm profile is invalid."
-    else:
-        labels = {phone.number: phone.display_label for phone in firm.phones}
-        label = labels.get(number)
-        if label is None and number.extension:
-            label = labels.get(PhoneNumber.parse(number.e164))
-        whose = (
-            f"One of the firm's numbers ({label})."
-            if label is not None
-            else "Not one of the firm's numbers."
-        )
-    lines = [
-        f"**{raw}**: {whose}",
-        "",
-        f"- E.164: `{number.e164}`",
-        f"- National: `{number.national}`",
-        f"- Link: `{number.tel_uri}`",
-    ]
-    if number.vanity:
-        lines.append(f"- Vanity: `{number.vanity}`")
-    return "\n".join(lines)
-
-
-def _front_matter_lines(text: str) -> tuple[int, int] | None:
-    """The 0-based lines ``[first, stop)`` of the front matter, also while it is being
-    written (not yet closed)."""
-    try:
-        parts = split_front_matter(text)
-    except FrontMatterError as error:
-        if error.code != "front_matter_unterminated":
-            return None
-        return 1, len(LineIndex(text).starts)
-    return parts.yaml_line - 1, parts.body_line - 2
-
-
-_KEY: Final = re.compile(r"([ \t]*)([A-Za-z_][\w-]*)[ \t]*:")
-
-
-def _used(lines: list[str], indent: str) -> set[str]:
-    used = set()
-    for text in lines:
-        match = _KEY.match(text)
-        if match is not None and match.group(1) == indent:
-            used.add(match.group(2))
-    return used
-
-
-def _parent_key(lines: list[str], indent: int) -> tuple[str, int] | None:
-    """The key of the nearest line above with less indentation, and its line."""
-    for number in range(len(lines) - 1, -1, -1):
-        match = _KEY.match(lines[number])
-        if match is None:
-            continue
-        if len(match.group(1)) < indent:
-            return (match.group(2), number) if not match.group(1) else None
-    return None
-
-
-def _resolve(root: Mapping[str, Any], schema: Any) -> Iterator[Mapping[str, Any]]:
-    if not isinstance(schema, Mapping):
-        return
-    ref = schema.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        yield from _resolve(root, root.get("$defs", {}).get(ref.removeprefix("#/$defs/")))
-        return
-    yield schema
-    for option in schema.get("anyOf", ()):
-        yield from _resolve(root, option)
-
-
-def _object_schema(root: Mapping[str, Any], schema: Any) -> Mapping[str, Any] | None:
-    for option in _resolve(root, schema):
-        if option.get("type") == "object" and "properties" in option:
-            return option
-    return None
-
-
-def _detail(root: Mapping[str, Any], schema: Any) -> str:
-    kinds = []
-    for option in _resolve(root, schema):
-        kind = option.get("type")
-        if kind == "null" or kind is None:
-            continue
-        if option.get("format"):
-            kind = f"{kind} ({option['format']})"
-        kinds.append(str(kind))
-    return " or ".join(dict.fromkeys(kinds)) or "any"
-
-
-def _keys(
-    root: Mapping[str, Any], schema: Mapping[str, Any], used: set[str]
-) -> list[KeyCompletion]:
-    required = set(schema.get("required", ()))
-    keys = [
-        KeyCompletion(
-            key=key,
-            detail=_detail(root, value) + (", required" if key in required else ""),
-            required=key in required,
-            object=_object_schema(root, value) is not None,
-        )
-        for key, value in schema.get("properties", {}).items()
-        if key not in used
-    ]
-    return sorted(keys, key=lambda k: not k.required)  # required first, else schema order
