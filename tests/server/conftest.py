@@ -108,6 +108,19 @@ def site(tmp_path: Path) -> Path:
 
 
 @pytest_lsp.fixture(config=SERVER)
+async def minimal_client(lsp_client: LanguageClient, site: Path) -> AsyncIterator[None]:
+    """A client that offers UTF-8 positions and supports neither versioned edits nor
+    file watching nor workspace folders."""
+    capabilities = lsp.ClientCapabilities(
+        general=lsp.GeneralClientCapabilities(position_encodings=["utf-8", "utf-16"])
+    )
+    params = lsp.InitializeParams(capabilities=capabilities, root_path=str(site))
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=SERVER)
 async def client(lsp_client: LanguageClient, site: Path) -> AsyncIterator[None]:
     """A client whose server has been initialised on the content folder."""
     params = lsp.InitializeParams(
@@ -166,20 +179,23 @@ def expected(site: Path, path: Path) -> list[Finding]:
     return [f for f in result.findings if f.path == path.as_posix()]
 
 
-def utf16(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units (independent of the server's code)."""
+def utf16(text: str, encoding: str = "utf-16") -> int:
+    """Length of ``text`` in UTF-16 code units, or in ``encoding``'s units (independent of
+    the server's code)."""
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
     return len(text.encode("utf-16-le")) // 2
 
 
-def lsp_position(text: str, line: int, column: int) -> tuple[int, int]:
-    """A finding's 1-based line and code-point column as an LSP UTF-16 position."""
+def lsp_position(text: str, line: int, column: int, encoding: str = "utf-16") -> tuple[int, int]:
+    """A finding's 1-based line and code-point column as an LSP position."""
     lines = text.splitlines(keepends=True)
     current = lines[line - 1] if line - 1 < len(lines) else ""
-    return line - 1, utf16(current[: column - 1])
+    return line - 1, utf16(current[: column - 1], encoding)
 
 
-def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
-    """``text`` with LSP ``edits`` applied as an editor applies them (UTF-16 positions)."""
+def apply_edits(text: str, edits: list[lsp.TextEdit], encoding: str = "utf-16") -> str:
+    """``text`` with LSP ``edits`` applied as an editor applies them."""
     lines = text.splitlines(keepends=True)
     starts = [0]
     for line in lines:
@@ -193,7 +209,7 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
         for index, char in enumerate(line):
             if units >= position.character:
                 return starts[position.line] + index
-            units += utf16(char)
+            units += utf16(char, encoding)
         return starts[position.line] + len(line.rstrip("\r\n"))
 
     spans = sorted(

@@ -69,15 +69,17 @@ def _as_check(diags: list[lsp.Diagnostic], text: str) -> list[tuple[object, ...]
     )
 
 
-def _wanted(findings: list[Finding], text: str) -> list[tuple[object, ...]]:
+def _wanted(
+    findings: list[Finding], text: str, encoding: str = "utf-16"
+) -> list[tuple[object, ...]]:
     result = []
     for f in findings:
-        start = lsp_position(text, f.line, f.column)
+        start = lsp_position(text, f.line, f.column, encoding)
         if f.end_line is not None and f.end_column is not None:
-            end = lsp_position(text, f.end_line, f.end_column)
+            end = lsp_position(text, f.end_line, f.end_column, encoding)
         else:  # a finding without an end covers the rest of its line
             line = text.splitlines()[f.line - 1] if text.splitlines() else ""
-            end = lsp_position(text, f.line, len(line) + 1)
+            end = lsp_position(text, f.line, len(line) + 1, encoding)
         severity = (
             lsp.DiagnosticSeverity.Error
             if f.severity is Severity.ERROR
@@ -421,3 +423,30 @@ async def test_close_and_save(client: LanguageClient, site: Path) -> None:
     got_b = await diagnostics(client, uri_b, version=1, after=count)
     text_b = b.read_text(encoding="utf-8")
     assert _as_check(got_b, text_b) == _wanted(expected(site, b), text_b)
+
+
+async def test_a_minimal_client_with_utf8_positions(
+    minimal_client: LanguageClient, site: Path
+) -> None:
+    client = minimal_client
+    a = site / "articles" / "a.md"
+    text = a.read_text(encoding="utf-8")
+    uri = _open(client, a)
+    got = await diagnostics(client, uri, version=1)
+    assert _as_check(got, text) == _wanted(expected(site, a), text, "utf-8")
+    (p002,) = [d for d in got if d.code == "P002"]
+    actions = await _actions(client, uri, p002.range.start, p002.range.end)
+    (fix,) = [a for a in actions if a.is_preferred]
+    assert fix.edit is not None
+    assert fix.edit.document_changes is None  # the client did not offer versioned edits
+    assert "Call us 😀 at 212-555-0100 today" in apply_edits(text, _edits(fix), "utf-8")
+
+    # invalid settings: one diagnostic that says so, and the server carries on
+    (site / "pozo-site.toml").write_text("no-such-key = 1\n", encoding="utf-8")
+    count = len(published(client))
+    _change(client, uri, 2, text)
+    got = await diagnostics(client, uri, version=2, after=count)
+    (problem,) = got
+    assert problem.message.startswith("invalid pozo-site settings, nothing was checked: ")
+    assert problem.severity == lsp.DiagnosticSeverity.Error
+    assert problem.code is None

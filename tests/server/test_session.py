@@ -418,3 +418,30 @@ def test_no_buffer_breaks_the_session(site: Path) -> None:
             for offset in range(0, len(text), max(1, len(text) // 5)):
                 session.hover(lint, offset)
                 session.completions(lint, offset)
+
+
+def test_public_names_of_the_server_package() -> None:
+    import pozo_site.server
+
+    assert pozo_site.server.__all__ == ["RULE_DOCS_BASE_URL", "rule_docs_url"]
+    for name in pozo_site.server.__all__:
+        assert getattr(pozo_site.server, name) is not None
+    assert pozo_site.server.rule_docs_url.__doc__
+
+
+def test_the_first_check_finds_the_content_folder_for_the_cache(site: Path) -> None:
+    session = Session()
+    a = site / "articles" / "a.md"
+    session.open(a, ARTICLE)
+    first = session.lint(a)  # read by the runner, then cached
+    assert site / "articles" / "b.md" in session._disk
+    assert site / "firm.yaml" in session._disk
+    assert _keys(session.lint(a).findings) == _keys(first.findings) == _checked(site, a)
+    (site / "firm.yaml").unlink()
+    lone = site.parent / "elsewhere" / "x.md"
+    lone.parent.mkdir()
+    lone.write_text(OTHER, encoding="utf-8")
+    (lone.parent / "y.md").write_text(OTHER, encoding="utf-8")
+    session.open(lone, OTHER)
+    session.lint(lone)
+    assert lone.parent / "y.md" in session._disk

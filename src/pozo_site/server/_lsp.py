@@ -276,17 +276,6 @@ def _handler(default: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 @_handler(None)
-def initialize(ls: PozoSiteServer, params: lsp.InitializeParams) -> None:
-    folders = [f.uri for f in params.workspace_folders or ()]
-    if not folders and params.root_uri:
-        folders = [params.root_uri]
-    for uri in folders:
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        if path:
-            ls.session.add_folder(Path(path))
-
-
-@_handler(None)
 def initialized(ls: PozoSiteServer, params: lsp.InitializedParams) -> None:
     workspace = ls.client_capabilities.workspace
     watch = workspace.did_change_watched_files if workspace else None
@@ -317,9 +306,6 @@ def shutdown(ls: PozoSiteServer, params: None) -> None:
 @_handler(None)
 def did_open(ls: PozoSiteServer, params: lsp.DidOpenTextDocumentParams) -> None:
     uri = params.text_document.uri
-    path = ls.path_of(uri)
-    if path is not None:
-        ls.session.add_folder(path.parent)
     ls.check(uri)
     ls.schedule(ls.others(uri))
 
@@ -414,7 +400,6 @@ def build_server() -> PozoSiteServer:
     """A server with every feature registered."""
     server = PozoSiteServer()
     features: tuple[tuple[str, Any, Callable[..., Any]], ...] = (
-        (lsp.INITIALIZE, None, initialize),
         (lsp.INITIALIZED, None, initialized),
         (lsp.SHUTDOWN, None, shutdown),
         (lsp.TEXT_DOCUMENT_DID_OPEN, None, did_open),

@@ -10,9 +10,10 @@ included); :mod:`pozo_site.server._positions` turns them into LSP positions.
 
 **The whole content folder.** Cross-file rules (duplicate slugs, links to other articles)
 need every article of the folder. The runner reads them on every run; the session reads
-each file once, keeps it while its size and modification time stay the same, and gives
-it to the runner as an override, with the open buffers (unsaved text) on top. A file the
-cache does not hold is read by the runner itself, so a missed file costs time, never
+each file of a buffer's content folder once (after the buffer's first check, which finds
+the folder), keeps it while its size and modification time stay the same, and gives it to
+the runner as an override, with the open buffers (unsaved text) on top. A file the cache
+does not hold is read by the runner itself, so a missed file costs time, never
 correctness.
 
 Nothing here raises for a problem of the input: a buffer that cannot be checked gives
@@ -166,9 +167,10 @@ class Session:
     # -- the files ---------------------------------------------------------------------
 
     def add_folder(self, folder: Path) -> None:
-        """Read the content files below ``folder`` into the cache (once per folder)."""
+        """Read the content files below ``folder`` into the cache (once: not again for it
+        or a folder inside it)."""
         folder = Path(os.path.abspath(folder))
-        if folder in self._folders or not folder.is_dir():
+        if any(folder.is_relative_to(done) for done in self._folders) or not folder.is_dir():
             return
         self._folders.add(folder)
         for top, folders, files in os.walk(folder):
@@ -271,6 +273,10 @@ class Session:
         output = run([path], config, overrides=overrides)
         display = path.as_posix()
         findings = tuple(f for f in output.result.findings if f.path == display)
+        # From now on the content folder (where its firm profile is, else the file's own
+        # folder) comes from the cache.
+        firms = [s.path.parent for s in output.sources.values() if s.path.name in FIRM_FILE_NAMES]
+        self.add_folder(firms[0] if firms else path.parent)
         return Lint(
             path,
             buffer.version,
