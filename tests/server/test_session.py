@@ -445,3 +445,24 @@ def test_the_first_check_finds_the_content_folder_for_the_cache(site: Path) -> N
     session.open(lone, OTHER)
     session.lint(lone)
     assert lone.parent / "y.md" in session._disk
+
+
+def test_a_failing_handler_is_logged_and_answered_with_its_default() -> None:
+    from pozo_site.server._lsp import PozoSiteServer, _guarded, _handler
+
+    server = PozoSiteServer()
+    logged: list[str] = []
+    server.log = logged.append  # type: ignore[method-assign, assignment]
+
+    def broken() -> int:
+        raise ZeroDivisionError("division by zero")
+
+    assert _guarded(server, 5, broken) == 5
+    assert logged[0].startswith("pozo-site server: internal error: ZeroDivisionError(")
+
+    @_handler([])
+    def handler(ls: PozoSiteServer, params: object) -> list[int]:
+        raise ValueError(params)
+
+    assert handler(server, "bad") == []
+    assert "ValueError('bad')" in logged[1]

@@ -27,10 +27,13 @@ from pozo_site.check._registry import RULES
 from pozo_site.server import rule_docs_url
 from pozo_site.server._session import Lint, Session, is_checked_file, is_config_file
 
-__all__ = ["DEBOUNCE_SECONDS", "FIX_ALL_KIND", "PozoSiteServer", "serve"]
+__all__ = ["CROSS_FILE_SECONDS", "DEBOUNCE_SECONDS", "FIX_ALL_KIND", "PozoSiteServer", "serve"]
 
 DEBOUNCE_SECONDS: Final = 0.3
 """How long the buffer must rest after a change before it is checked again."""
+CROSS_FILE_SECONDS: Final = 1.0
+"""How long before the other open documents, whose cross-file findings (duplicate slugs,
+links) may follow the change, are checked again."""
 FIX_ALL_KIND: Final = f"{lsp.CodeActionKind.SourceFixAll.value}.pozo-site"
 SOURCE: Final = "pozo-site"
 _WATCHED: Final = (
@@ -314,7 +317,8 @@ def did_open(ls: PozoSiteServer, params: lsp.DidOpenTextDocumentParams) -> None:
 def did_change(ls: PozoSiteServer, params: lsp.DidChangeTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.sync(uri)
-    ls.schedule([uri, *ls.others(uri)])
+    ls.schedule([uri])
+    ls.schedule(ls.others(uri), CROSS_FILE_SECONDS)
 
 
 @_handler(None)
