@@ -157,19 +157,24 @@ async def test_open_change_fix_and_ignore_match_check(client: LanguageClient, si
     assert "P002" not in {d.code for d in got}
     assert _as_check(got, fixed) == _wanted(expected(site, a), fixed)
 
-    # ignore P001 on its line, with a reason: check agrees the finding is suppressed
+    # ignore P001 on the body's first line: a comment line of its own above it, with a
+    # reason; check agrees the finding is suppressed
     p001 = [d for d in got if d.code == "P001"]
     first = min(p001, key=lambda d: d.range.start.line)
     actions = await _actions(client, uri, first.range.start, first.range.end)
     (ignore,) = [a for a in actions if a.title.startswith("Ignore P001")]
+    assert ignore.title == "Ignore P001 on this line (with a reason)"
     ignored = apply_edits(fixed, _edits(ignore))
-    line = ignored.splitlines()[first.range.start.line]
-    assert line.endswith("<!-- pozo-site: ignore P001 -- REASON -->")
+    lines = ignored.splitlines()
+    assert lines[first.range.start.line] == "<!-- pozo-site: ignore P001 -- REASON -->"
+    assert lines[first.range.start.line + 1] == fixed.splitlines()[first.range.start.line]
     count = len(published(client))
     _change(client, uri, 4, ignored)
     got = await diagnostics(client, uri, version=4, after=count)
     a.write_text(ignored, encoding="utf-8", newline="")
-    assert first.range.start.line not in {d.range.start.line for d in got if d.code == "P001"}
+    now = {d.range.start.line for d in got if d.code == "P001"}
+    assert first.range.start.line + 1 not in now
+    assert len(now) == len(p001) - 1
     assert _as_check(got, ignored) == _wanted(expected(site, a), ignored)
 
 

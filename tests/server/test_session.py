@@ -252,6 +252,36 @@ def _apply(text: str, lint: Lint, session: Session, code: str) -> str | None:
     return text[: edit.start] + edit.replacement + text[edit.end :]
 
 
+def test_ignore_in_the_body_never_shows_on_the_page(site: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    session = _session(site)
+    a = site / "articles" / "a.md"
+    body = "Intro.\r\n\r\nCall 212-555-0142 now,\r\nor 212-555-0143 later.\r\n"
+    text = ARTICLE.split("---\n", 2)
+    text = "---\n" + text[1] + "---\n" + body
+    session.open(a, text)
+    lint = session.lint(a)
+    first, second = sorted((f for f in lint.findings if f.code == "P001"), key=lambda f: f.line)
+    render = MarkdownIt("commonmark").render
+
+    def page(markdown: str) -> str:
+        html = render(markdown.split("---\n", 2)[2])
+        return "".join(line for line in html.splitlines() if not line.startswith("<!--"))
+
+    for finding, form in (
+        (first, "<!-- pozo-site: ignore P001 -- REASON -->\r\n"),  # starts a paragraph
+        (second, " <!-- pozo-site: ignore P001 -->"),  # inside one: inline, no reason
+    ):
+        edit = session.ignore(lint, finding)
+        assert edit is not None
+        assert edit.replacement == form
+        edited = text[: edit.start] + edit.replacement + text[edit.end :]
+        assert page(edited).replace(" <!-- pozo-site: ignore P001 -->", "") == page(text)
+        a.write_text(edited, encoding="utf-8", newline="")
+        assert len([c for c, *_ in _checked(site, a) if c == "P001"]) == 1
+
+
 def test_ignore_in_front_matter_uses_a_hash_comment(site: Path) -> None:
     session = _session(site)
     a = site / "articles" / "a.md"

@@ -25,7 +25,13 @@ from pozo_site._version import __version__
 from pozo_site.check._finding import Edit, Finding, Severity
 from pozo_site.check._registry import RULES
 from pozo_site.server import rule_docs_url
-from pozo_site.server._session import Lint, Session, is_checked_file, is_config_file
+from pozo_site.server._session import (
+    REASON_PLACEHOLDER,
+    Lint,
+    Session,
+    is_checked_file,
+    is_config_file,
+)
 
 __all__ = ["CROSS_FILE_SECONDS", "DEBOUNCE_SECONDS", "FIX_ALL_KIND", "PozoSiteServer", "serve"]
 
@@ -235,7 +241,10 @@ class PozoSiteServer(LanguageServer):
                 if edit is not None:
                     actions.append(
                         lsp.CodeAction(
-                            title=f"Ignore {finding.code} on this line (with a reason)",
+                            title=f"Ignore {finding.code} on this line"
+                            + (
+                                " (with a reason)" if REASON_PLACEHOLDER in edit.replacement else ""
+                            ),
                             kind=lsp.CodeActionKind.QuickFix,
                             diagnostics=[self.diagnostic(lint, finding)],
                             edit=self.workspace_edit(lint, uri, [edit]),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -330,10 +331,18 @@ class Session:
         """The edit that adds an inline suppression of ``finding``'s code on its line,
         or ``None`` where no comment can do it without changing the file's meaning.
 
-        Body lines of an article get ``<!-- pozo-site: ignore CODE -- REASON -->``, front
-        matter and YAML or TOML firm files ``# pozo-site: ignore CODE -- REASON``. The edit
-        is offered only when the engine, given the edited text, reports the same findings
-        less those of that code on that line, and (for ``#``) the data is unchanged.
+        In front matter and YAML or TOML firm files: ``# pozo-site: ignore CODE -- REASON``
+        at the end of the line. In an article's body, where the line starts a block (the
+        line before it is blank, or it is the body's first), a comment line of its own
+        above it, ``<!-- pozo-site: ignore CODE -- REASON -->``; inside a paragraph, the
+        comment goes at the end of the line and without a reason, as
+        ``<!-- pozo-site: ignore CODE -->``: CommonMark 0.30 parsers (markdown-it-py 3)
+        read an inline ``<!-- ... -- ... -->`` as text, which would show on the page, and a
+        comment line of its own would split the paragraph in two.
+
+        The edit is offered only when the engine, given the edited text, reports the same
+        findings less those of that code on that line, and (for ``#``) the front matter's
+        data is unchanged.
         """
         source = lint.source
         if source is None or lint.config is None:
@@ -341,34 +350,49 @@ class Session:
         kind = self._comment_kind(source, finding.line)
         if kind is None:
             return None
-        reason = f" -- {REASON_PLACEHOLDER}"
-        if kind == "html":
-            comment = f" <!-- pozo-site: ignore {finding.code}{reason} -->"
+        index = LineIndex(source.text)
+        line = finding.line - 1
+        shift = 0
+        if kind == "hash":
+            at = index.line_end(line)
+            comment = f"  # pozo-site: ignore {finding.code} -- {REASON_PLACEHOLDER}"
+        elif kind == "block":
+            at = index.starts[line]
+            comment = f"<!-- pozo-site: ignore {finding.code} -- {REASON_PLACEHOLDER} -->"
+            comment += _line_break(source.text, index, line)
+            shift = 1
         else:
-            comment = f"  # pozo-site: ignore {finding.code}{reason}"
-        end = LineIndex(source.text).line_end(finding.line - 1)
-        text = source.text[:end] + comment + source.text[end:]
+            at = index.line_end(line)
+            comment = f" <!-- pozo-site: ignore {finding.code} -->"
+        text = source.text[:at] + comment + source.text[at:]
         if kind == "hash" and _data(source) != _data(dataclasses.replace(source, text=text)):
             return None
         expected = sorted(
-            _finding_key(f)
+            _finding_key(
+                dataclasses.replace(f, line=f.line + shift) if f.line >= finding.line else f
+            )
             for f in lint.findings
             if not (f.line == finding.line and f.code == finding.code)
         )
         if sorted(map(_finding_key, self._findings_with(lint, text))) != expected:
             return None
-        return lint.shift(Edit(end, end, comment))
+        return lint.shift(Edit(at, at, comment))
 
     @staticmethod
-    def _comment_kind(source: Source, line: int) -> Literal["html", "hash"] | None:
+    def _comment_kind(source: Source, line: int) -> Literal["inline", "block", "hash"] | None:
         name = source.path.name
         if name in FIRM_FILE_NAMES:
             return None if name.endswith(".json") else "hash"
         doc = parse_article(source)
         if not isinstance(doc, ArticleDoc):
             return None  # findings of a file that does not parse cannot be suppressed
-        line_start = source.line_starts[min(line, len(source.line_starts)) - 1]
-        return "hash" if line_start < doc.body_start else "html"
+        starts = source.line_starts
+        line_start = starts[min(line, len(starts)) - 1]
+        if line_start < doc.body_start:
+            return "hash"
+        if line_start == doc.body_start or not source.line_text(line - 1).strip():
+            return "block"
+        return "inline"
 
     # -- hover and completion ------------------------------------------------------------
 
@@ -386,6 +410,15 @@ class Session:
         """The front matter keys that may be written at buffer ``offset`` (see
         :func:`~pozo_site.server._complete.complete_keys`)."""
         return complete_keys(lint.text[lint.lead :], offset - lint.lead)
+
+
+def _line_break(text: str, index: LineIndex, line: int) -> str:
+    """The line break that ends 0-based ``line``; for a last line without one, the file's
+    first, else ``\\n``."""
+    if line + 1 < len(index.starts):
+        return text[index.line_end(line) : index.starts[line + 1]]
+    match = re.search(r"\r\n|\r|\n", text)
+    return match.group(0) if match else "\n"
 
 
 def _data(source: Source) -> Any:
