@@ -33,6 +33,7 @@ from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 
 __all__ = [
     "InvalidScalar",
+    "decode_source",
     "default_firm_doc",
     "parse_article",
     "parse_firm",
@@ -100,6 +101,14 @@ def read_source(path: Path, display: str, max_bytes: int) -> Source | Finding:
     raw = _read_bytes(path, display, max_bytes)
     if isinstance(raw, Finding):
         return raw
+    return decode_source(raw, path, display, max_bytes)
+
+
+def decode_source(raw: bytes, path: Path, display: str, max_bytes: int) -> Source | Finding:
+    """The checks of :func:`read_source` on bytes already in hand (the language server's
+    unsaved editor buffers), so a buffer gets the findings its file would get."""
+    if len(raw) > max_bytes:
+        return _too_large(display, max_bytes)
     for mark, encoding in _WIDE_BOMS:
         if raw.startswith(mark):
             return file_finding(

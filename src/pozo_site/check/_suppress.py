@@ -6,6 +6,10 @@ alone on its line; ``<!-- pozo-site: ignore-file C003 -->`` anywhere suppresses 
 the whole file. Without codes, every rule is suppressed. In front matter and in YAML or
 TOML firm files the same directives may be written as ``#`` comments
 (``phone: 555-0100  # pozo-site: ignore P001``).
+
+A reason may follow the codes after `` -- ``, for the reviewer who reads the comment
+later: ``<!-- pozo-site: ignore C003 -- certified by the NBTA -->`` or
+``# pozo-site: ignore P001 -- the court's clerk``. It does not change what is suppressed.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from pozo_site.check._source import Source
 __all__ = ["Suppressions", "find_suppressions"]
 
 _HTML: Final = re.compile(
-    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*-->"
+    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*"
+    r"(?:(?<=\s)--(?!>)(?P<reason>(?:(?!-->).)*))?-->",
+    re.DOTALL,
 )
 _HASH: Final = re.compile(
-    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*\r?$",
+    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*"
+    r"(?:(?<=[ \t])--(?P<reason>[^\r\n]*))?\r?$",
     re.MULTILINE,
 )
 _ALL: Final = frozenset({"*"})

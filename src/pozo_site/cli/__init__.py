@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from pozo_site import __version__
-from pozo_site.cli import _check, _contact_block, _phone, _rules, _schema, _show
+from pozo_site.cli import _check, _contact_block, _phone, _rules, _schema, _server, _show
 
 __all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
 
@@ -24,7 +24,7 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
 
-_COMMANDS = (_phone, _show, _check, _rules, _schema, _contact_block)
+_COMMANDS = (_phone, _show, _check, _rules, _schema, _contact_block, _server)
 
 
 def build_parser() -> argparse.ArgumentParser:

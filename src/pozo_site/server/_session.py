@@ -1,0 +1,442 @@
+"""What the language server knows and answers, without the protocol: the engine's door.
+
+A :class:`Session` holds the editor's open buffers and a cache of the content files on
+disk, and answers with the engine's own values: findings from
+:func:`pozo_site.check._runner.run` (the same function ``pozo-site check`` calls, given
+the buffers as overrides), fixes as the findings carry them, applied by
+:func:`~pozo_site.check._fix.apply_fixes` in the passes ``--fix`` makes. Offsets here are
+character offsets into the buffer as the editor has it (a leading byte-order mark
+included); :mod:`pozo_site.server._positions` turns them into LSP positions.
+
+**The whole content folder.** Cross-file rules (duplicate slugs, links to other articles)
+need every article of the folder. The runner reads them on every run; the session reads
+each file of a buffer's content folder once (after the buffer's first check, which finds
+the folder), keeps it while its size and modification time stay the same, and gives it to
+the runner as an override, with the open buffers (unsaved text) on top. A file the cache
+does not hold is read by the runner itself, so a missed file costs time, never
+correctness.
+
+Nothing here raises for a problem of the input: a buffer that cannot be checked gives
+its file-family finding, invalid settings and internal failures give a
+:attr:`Lint.problem` the server shows as a diagnostic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import re
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._firm import FirmProfile
+from pozo_site.check._config import (
+    CONFIG_FILE_NAMES,
+    DEFAULT_EXCLUDE,
+    Config,
+    ConfigError,
+    load_config,
+)
+from pozo_site.check._finding import Edit, Finding
+from pozo_site.check._fix import MAX_PASSES, apply_fixes
+from pozo_site.check._load import (
+    decode_source,
+    default_firm_doc,
+    parse_article,
+    parse_firm,
+    read_source,
+)
+from pozo_site.check._rules.phone import find_numbers
+from pozo_site.check._runner import run
+from pozo_site.check._source import ArticleDoc, FirmDoc, Source
+from pozo_site.server._complete import KeyCompletion, complete_keys
+from pozo_site.server._hover import describe_number
+from pozo_site.server._positions import LineIndex
+
+__all__ = [
+    "MAX_CACHED_FILES",
+    "REASON_PLACEHOLDER",
+    "Buffer",
+    "Lint",
+    "Session",
+    "is_checked_file",
+    "is_config_file",
+]
+
+MAX_CACHED_FILES: Final = 20_000
+"""The most content files the cache keeps; beyond it the runner reads them from disk."""
+_MAX_CACHED_BYTES: Final = 10_000_000
+REASON_PLACEHOLDER: Final = "REASON"
+"""What "ignore CODE on this line" writes after `` -- ``, for the writer to replace."""
+
+
+def is_checked_file(path: Path) -> bool:
+    """Whether ``pozo-site check`` checks a file of this name (an article or a firm file)."""
+    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
+
+
+def is_config_file(path: Path) -> bool:
+    """Whether settings may come from a file of this name."""
+    return path.name in CONFIG_FILE_NAMES
+
+
+@dataclass
+class Buffer:
+    """An open document: its text as the editor has it, and the editor's version."""
+
+    text: str
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class Lint:
+    """The findings of one buffer at one version, and what is needed to act on them."""
+
+    path: Path
+    version: int | None
+    text: str
+    """The buffer, as the editor has it (a byte-order mark included)."""
+    source: Source | None = None
+    """The buffer as the engine read it; ``None`` when it could not be read as text."""
+    findings: tuple[Finding, ...] = ()
+    config: Config | None = None
+    firm: FirmProfile | None = None
+    """The content folder's firm profile (``None`` when it is invalid or unreadable)."""
+    problem: str | None = None
+    """Why nothing could be checked (invalid settings, an internal failure)."""
+
+    @functools.cached_property
+    def index(self) -> LineIndex:
+        """Lines as the engine counts them (after the byte-order mark)."""
+        return LineIndex(self.text[self.lead :])
+
+    @functools.cached_property
+    def buffer_index(self) -> LineIndex:
+        """Lines as the editor counts them (the whole buffer)."""
+        return LineIndex(self.text)
+
+    @property
+    def lead(self) -> int:
+        """1 when the buffer starts with a byte-order mark, which the engine's offsets,
+        lines and columns leave out."""
+        return 1 if self.text.startswith("\ufeff") else 0
+
+    def offset(self, line: int, column: int) -> int:
+        """The buffer offset of a finding's 1-based line and code-point column."""
+        index = self.index
+        line = max(1, min(line, len(index.starts)))
+        start = index.starts[line - 1]
+        return self.lead + min(start + max(column, 1) - 1, index.line_end(line - 1))
+
+    def span(self, finding: Finding) -> tuple[int, int]:
+        """The buffer offsets a finding covers; without an end, the rest of its line."""
+        start = self.offset(finding.line, finding.column)
+        if finding.end_line is not None and finding.end_column is not None:
+            end = self.offset(finding.end_line, finding.end_column)
+        else:
+            end = self.lead + self.index.line_end(max(finding.line, 1) - 1)
+        return start, max(start, end)
+
+    def shift(self, edit: Edit) -> Edit:
+        """An engine edit (offsets into the text without a byte-order mark) in buffer
+        offsets."""
+        return Edit(edit.start + self.lead, edit.end + self.lead, edit.replacement)
+
+
+def _skipped(name: str) -> bool:
+    return any(fnmatchcase(name, pattern) for pattern in DEFAULT_EXCLUDE)
+
+
+def _finding_key(finding: Finding) -> tuple[int, int, str, str]:
+    return finding.line, finding.column, finding.code, finding.message
+
+
+class Session:
+    """Open buffers and cached content files, and the engine's answers about them."""
+
+    def __init__(self) -> None:
+        self.buffers: dict[Path, Buffer] = {}
+        self._disk: dict[Path, tuple[tuple[int, int], Source]] = {}
+        self._folders: set[Path] = set()
+
+    # -- the files ---------------------------------------------------------------------
+
+    def add_folder(self, folder: Path) -> None:
+        """Read the content files below ``folder`` into the cache (once: not again for it
+        or a folder inside it)."""
+        folder = Path(os.path.abspath(folder))
+        if any(folder.is_relative_to(done) for done in self._folders) or not folder.is_dir():
+            return
+        self._folders.add(folder)
+        for top, folders, files in os.walk(folder):
+            folders[:] = sorted(name for name in folders if not _skipped(name))
+            for name in sorted(files):
+                path = Path(top) / name
+                if not is_checked_file(path) or path in self._disk:
+                    continue
+                if len(self._disk) >= MAX_CACHED_FILES:
+                    return
+                self._read(path)
+
+    def changed_on_disk(self, path: Path) -> None:
+        """Forget what the cache holds for ``path`` and read it again, if it is there."""
+        path = Path(os.path.abspath(path))
+        self._disk.pop(path, None)
+        if is_checked_file(path) and len(self._disk) < MAX_CACHED_FILES:
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        try:
+            info = path.stat()
+        except OSError:
+            return
+        if info.st_size > _MAX_CACHED_BYTES:
+            return
+        source = read_source(path, path.as_posix(), _MAX_CACHED_BYTES)
+        if isinstance(source, Source):
+            self._disk[path] = ((info.st_mtime_ns, info.st_size), source)
+
+    def _overrides(self, config: Config) -> dict[Path, Source]:
+        overrides: dict[Path, Source] = {}
+        for path, (key, _source) in list(self._disk.items()):
+            try:
+                info = path.stat()
+            except OSError:
+                del self._disk[path]
+                continue
+            if (info.st_mtime_ns, info.st_size) != key:
+                del self._disk[path]
+                self._read(path)
+            entry = self._disk.get(path)
+            # A file over the configured limit is left to the runner, which reports F009.
+            if entry is not None and entry[0][1] <= config.max_file_bytes:
+                overrides[path] = entry[1]
+        for path, buffer in self.buffers.items():
+            decoded = self._decode(path, buffer.text, config)
+            # A buffer that is not text counts as an article without front matter for the
+            # other files, as its file would.
+            overrides[path] = (
+                decoded if isinstance(decoded, Source) else Source(path, path.as_posix(), "")
+            )
+        return overrides
+
+    @staticmethod
+    def _decode(path: Path, text: str, config: Config) -> Source | Finding:
+        raw = text.encode("utf-8", errors="surrogatepass")
+        return decode_source(raw, path, path.as_posix(), config.max_file_bytes)
+
+    # -- checking ------------------------------------------------------------------------
+
+    def open(self, path: Path, text: str, version: int | None = None) -> None:
+        """An editor opened (or changed, or saved) ``path`` with this ``text``."""
+        self.buffers[Path(os.path.abspath(path))] = Buffer(text, version)
+
+    def close(self, path: Path) -> None:
+        """The editor closed ``path``: from now on the file on disk counts."""
+        path = Path(os.path.abspath(path))
+        self.buffers.pop(path, None)
+        self.changed_on_disk(path)
+
+    def lint(self, path: Path) -> Lint:
+        """The findings of the open buffer of ``path``, as ``pozo-site check`` gives them
+        for its text."""
+        path = Path(os.path.abspath(path))
+        buffer = self.buffers.get(path) or Buffer("")
+        try:
+            return self._lint(path, buffer)
+        except ConfigError as error:
+            problem = f"invalid pozo-site settings, nothing was checked: {error}"
+        except Exception as error:  # the server's boundary: a diagnostic, never a crash
+            lines = str(error).splitlines()
+            what = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            problem = (
+                f"internal error while checking this file: {what} "
+                f"(at {Path(where.filename).name}:{where.lineno}); please report it"
+            )
+        return Lint(path, buffer.version, buffer.text, problem=problem)
+
+    def _lint(self, path: Path, buffer: Buffer) -> Lint:
+        config, _found = load_config(path)
+        decoded = self._decode(path, buffer.text, config)
+        if isinstance(decoded, Finding):
+            findings: tuple[Finding, ...] = ()
+            if config.enabled(decoded.code):
+                findings = (dataclasses.replace(decoded, severity=config.severity(decoded.code)),)
+            return Lint(path, buffer.version, buffer.text, findings=findings, config=config)
+        overrides = self._overrides(config)
+        output = run([path], config, overrides=overrides)
+        display = path.as_posix()
+        findings = tuple(f for f in output.result.findings if f.path == display)
+        # From now on the content folder (where its firm profile is, else the file's own
+        # folder) comes from the cache.
+        firms = [s.path.parent for s in output.sources.values() if s.path.name in FIRM_FILE_NAMES]
+        self.add_folder(firms[0] if firms else path.parent)
+        return Lint(
+            path,
+            buffer.version,
+            buffer.text,
+            source=output.sources.get(display, decoded),
+            findings=findings,
+            config=config,
+            firm=self._firm(output.sources, output.result.findings),
+        )
+
+    @staticmethod
+    def _firm(sources: Mapping[str, Source], findings: tuple[Finding, ...]) -> FirmProfile | None:
+        for source in sources.values():
+            if source.path.name in FIRM_FILE_NAMES:
+                parsed = parse_firm(source)
+                return parsed.firm if isinstance(parsed, FirmDoc) else None
+        if any(Path(f.path).name in FIRM_FILE_NAMES for f in findings):
+            return None  # there is a firm file, but it cannot be read
+        return default_firm_doc().firm
+
+    def _findings_with(self, lint: Lint, text: str) -> tuple[Finding, ...]:
+        """The findings of ``lint``'s file if it held ``text`` (BOM excluded)."""
+        assert lint.source is not None
+        assert lint.config is not None
+        overrides = self._overrides(lint.config)
+        overrides[lint.path] = dataclasses.replace(lint.source, text=text, _line_starts=None)
+        output = run([lint.path], lint.config, overrides=overrides)
+        display = lint.path.as_posix()
+        return tuple(f for f in output.result.findings if f.path == display)
+
+    # -- code actions --------------------------------------------------------------------
+
+    def fix_all(self, lint: Lint) -> Edit | None:
+        """One edit that applies every fix in the file, in the passes ``--fix`` makes, or
+        ``None`` when nothing would change."""
+        if lint.source is None or not any(f.fix is not None for f in lint.findings):
+            return None
+        before = text = lint.source.text
+        findings = lint.findings
+        for _ in range(MAX_PASSES):
+            fixed = apply_fixes(text, [f.fix for f in findings if f.fix is not None])
+            if fixed == text:
+                break
+            text = fixed
+            findings = self._findings_with(lint, text)
+        if text == before:
+            return None
+        return lint.shift(_difference(before, text))
+
+    def ignore(self, lint: Lint, finding: Finding) -> Edit | None:
+        """The edit that adds an inline suppression of ``finding``'s code on its line,
+        or ``None`` where no comment can do it without changing the file's meaning.
+
+        In front matter and YAML or TOML firm files: ``# pozo-site: ignore CODE -- REASON``
+        at the end of the line. In an article's body, where the line starts a block (the
+        line before it is blank, or it is the body's first), a comment line of its own
+        above it, ``<!-- pozo-site: ignore CODE -- REASON -->``; inside a paragraph, the
+        comment goes at the end of the line and without a reason, as
+        ``<!-- pozo-site: ignore CODE -->``: CommonMark 0.30 parsers (markdown-it-py 3)
+        read an inline ``<!-- ... -- ... -->`` as text, which would show on the page, and a
+        comment line of its own would split the paragraph in two.
+
+        The edit is offered only when the engine, given the edited text, reports the same
+        findings less those of that code on that line, and (for ``#``) the front matter's
+        data is unchanged.
+        """
+        source = lint.source
+        if source is None or lint.config is None:
+            return None
+        kind = self._comment_kind(source, finding.line)
+        if kind is None:
+            return None
+        index = LineIndex(source.text)
+        line = finding.line - 1
+        shift = 0
+        if kind == "hash":
+            at = index.line_end(line)
+            comment = f"  # pozo-site: ignore {finding.code} -- {REASON_PLACEHOLDER}"
+        elif kind == "block":
+            at = index.starts[line]
+            comment = f"<!-- pozo-site: ignore {finding.code} -- {REASON_PLACEHOLDER} -->"
+            comment += _line_break(source.text, index, line)
+            shift = 1
+        else:
+            at = index.line_end(line)
+            comment = f" <!-- pozo-site: ignore {finding.code} -->"
+        text = source.text[:at] + comment + source.text[at:]
+        if kind == "hash" and _data(source) != _data(dataclasses.replace(source, text=text)):
+            return None
+        expected = sorted(
+            _finding_key(
+                dataclasses.replace(f, line=f.line + shift) if f.line >= finding.line else f
+            )
+            for f in lint.findings
+            if not (f.line == finding.line and f.code == finding.code)
+        )
+        if sorted(map(_finding_key, self._findings_with(lint, text))) != expected:
+            return None
+        return lint.shift(Edit(at, at, comment))
+
+    @staticmethod
+    def _comment_kind(source: Source, line: int) -> Literal["inline", "block", "hash"] | None:
+        name = source.path.name
+        if name in FIRM_FILE_NAMES:
+            return None if name.endswith(".json") else "hash"
+        doc = parse_article(source)
+        if not isinstance(doc, ArticleDoc):
+            return None  # findings of a file that does not parse cannot be suppressed
+        starts = source.line_starts
+        line_start = starts[min(line, len(starts)) - 1]
+        if line_start < doc.body_start:
+            return "hash"
+        if line_start == doc.body_start or not source.line_text(line - 1).strip():
+            return "block"
+        return "inline"
+
+    # -- hover and completion ------------------------------------------------------------
+
+    def hover(self, lint: Lint, offset: int) -> str | None:
+        """Markdown about the phone number at buffer ``offset``, or ``None``."""
+        if lint.source is None:
+            return None
+        offset -= lint.lead
+        for found in find_numbers(lint.source.text):
+            if found.start <= offset <= found.end:
+                return describe_number(found.raw, found.number, lint.firm)
+        return None
+
+    def completions(self, lint: Lint, offset: int) -> list[KeyCompletion]:
+        """The front matter keys that may be written at buffer ``offset`` (see
+        :func:`~pozo_site.server._complete.complete_keys`)."""
+        return complete_keys(lint.text[lint.lead :], offset - lint.lead)
+
+
+def _line_break(text: str, index: LineIndex, line: int) -> str:
+    """The line break that ends 0-based ``line``; for a last line without one, the file's
+    first, else ``\\n``."""
+    if line + 1 < len(index.starts):
+        return text[index.line_end(line) : index.starts[line + 1]]
+    match = re.search(r"\r\n|\r|\n", text)
+    return match.group(0) if match else "\n"
+
+
+def _data(source: Source) -> Any:
+    parsed: ArticleDoc | FirmDoc | Finding
+    parsed = parse_firm(source) if source.path.name in FIRM_FILE_NAMES else parse_article(source)
+    return None if isinstance(parsed, Finding) else parsed.data
+
+
+def _difference(before: str, after: str) -> Edit:
+    """The one edit that turns ``before`` into ``after``: their differing middle."""
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < limit - prefix
+        and before[len(before) - 1 - suffix] == after[len(after) - 1 - suffix]
+    ):
+        suffix += 1
+    return Edit(prefix, len(before) - suffix, after[prefix : len(after) - suffix])
