@@ -19,11 +19,15 @@ from pozo_site.check._source import Source
 
 __all__ = ["Suppressions", "find_suppressions"]
 
+# The codes are a run of separators and code characters that starts with a separator:
+# one character class, not a repeated group, which took memory in proportion to the
+# number of codes (each repetition keeps its place for backtracking).
 _HTML: Final = re.compile(
-    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*-->"
+    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>[\s,][\sA-Za-z0-9,]*)?-->"
 )
 _HASH: Final = re.compile(
-    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*\r?$",
+    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)"
+    r"(?P<codes>[ \t,][ \tA-Za-z0-9,]*)?\r?$",
     re.MULTILINE,
 )
 _ALL: Final = frozenset({"*"})
@@ -69,7 +73,7 @@ def find_suppressions(source: Source, *, hash_until: int = 0, html: bool = True)
     if hash_until:
         matches.extend(m for m in _HASH.finditer(text, 0, hash_until))
     for match in matches:
-        codes = _codes(match.group("codes"))
+        codes = _codes(match.group("codes") or "")
         if match.group("kind") == "ignore-file":
             result.file = result.file | codes
             continue

@@ -104,8 +104,13 @@ _VANITY: Final = re.compile(
 _NANP_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-]|\.\d)"
 )
-# Seven or more digits with at most three separators between each: the shortest US number.
-_CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
+# Candidates: seven or more digits with at most three separators between each (the
+# shortest US number), that is ``\d(?:[^\w,]{0,3}\d){6,}``, found by chaining digit runs:
+# that pattern's repeated group took memory in proportion to its match (150 MB for a
+# line of a million digits).
+_DIGITS: Final = re.compile(r"\d+")
+_SEPARATORS: Final = re.compile(r"[^\w,]{0,3}")
+_MIN_DIGITS: Final = 7
 _NEXT_SPACE: Final = re.compile(r"\s")
 _MARGIN: Final = 16
 _MIN_VANITY_SYMBOLS: Final = 10
@@ -151,10 +156,10 @@ def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
     same "call us at ..." sentence recurs across articles.
     """
     windows: list[list[int]] = []
-    for candidate in _CANDIDATE.finditer(text):
-        left = candidate.start() - _MARGIN
+    for candidate_start, candidate_end in _candidates(text):
+        left = candidate_start - _MARGIN
         left = 0 if left <= 0 else _last_space(text, left) + 1
-        right = candidate.end() + _MARGIN
+        right = candidate_end + _MARGIN
         space = _NEXT_SPACE.search(text, right) if right < len(text) else None
         right = space.start() if space else len(text)
         if windows and left <= windows[-1][1]:
@@ -162,8 +167,38 @@ def _library_matches(text: str) -> Iterator[tuple[int, int, str]]:
         else:
             windows.append([left, right])
     for left, right in windows:
-        for offset, stop, raw in _window_matches(text[left:right]):
-            yield left + offset, left + stop, raw
+        for piece_left, keep_from, keep_to, piece_right in _pieces(left, right):
+            for offset, stop, raw in _window_matches(text[piece_left:piece_right]):
+                if keep_from <= piece_left + offset < keep_to:
+                    yield piece_left + offset, piece_left + stop, raw
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    start = end = digits = 0
+    for run in _DIGITS.finditer(text):
+        if digits and run.start() - end <= 3 and _SEPARATORS.fullmatch(text, end, run.start()):
+            end, digits = run.end(), digits + run.end() - run.start()
+            continue
+        if digits >= _MIN_DIGITS:
+            yield start, end
+        start, end, digits = run.start(), run.end(), run.end() - run.start()
+    if digits >= _MIN_DIGITS:
+        yield start, end
+
+
+_PIECE: Final = 4096
+_OVERLAP: Final = 256
+
+
+def _pieces(left: int, right: int) -> Iterator[tuple[int, int, int, int]]:
+    """A window cut into pieces of :data:`_PIECE` characters, each read with
+    :data:`_OVERLAP` characters of context on both sides (far more than a number's
+    length): ``(read from, keep matches starting from, to, read to)``. The matcher takes
+    memory in proportion to the square of a long window (a line of ten million digits
+    took 650 MB); in pieces, it takes time and memory in proportion to the text."""
+    for keep_from in range(left, right, _PIECE):
+        keep_to = min(keep_from + _PIECE, right)
+        yield max(left, keep_from - _OVERLAP), keep_from, keep_to, min(right, keep_to + _OVERLAP)
 
 
 def _last_space(text: str, before: int) -> int:
