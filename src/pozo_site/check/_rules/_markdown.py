@@ -160,14 +160,17 @@ def _parse(doc: ArticleDoc) -> MarkdownFacts:
 _URL: Final = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]{1,31}://|www\.|mailto:)[^\s<>\"'`]*")
 # A link's "(target "title")", parentheses included (a phone matcher would take a lone
 # "(" or "( )" left behind as part of a number that follows); a target may hold one
-# level of balanced parentheses, as CommonMark allows. Read piece by piece from each
-# "](" (see _link_targets): one pattern with optional blanks on both sides of an empty
-# target and an optional title took time quadratic in a run of blanks.
-_BLANKS: Final = re.compile(r"[ \t]*")
-_TEL: Final = re.compile(r"<?tel:", re.IGNORECASE)
-_ANGLE_TARGET: Final = re.compile(r"<[^<>\n]*>")
-_PLAIN_TARGET: Final = re.compile(r"(?:[^\s()]+|\([^\s()]*\))*")
-_TITLE: Final = re.compile(r"[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*')")
+# level of balanced parentheses, as CommonMark allows. The blanks after "(" and the
+# target are each taken whole ("(?=(...))" and a back reference: an atomic group): left
+# to backtracking, blanks could be shared out between the target, the title and the ")"
+# in quadratically many ways ("](" and 100,000 blanks took minutes).
+_TARGET_END: Final = r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)"""
+_LINK_TARGET: Final = re.compile(
+    r"\](\((?=(?P<blanks>[ \t]*))(?P=blanks)(?!<?tel:)"
+    rf"(?:(?=(?P<angle><[^<>\n]*>))(?P=angle){_TARGET_END}"
+    rf"|(?=(?P<plain>(?:[^\s()]+|\([^\s()]*\))*))(?P=plain){_TARGET_END}))",
+    re.IGNORECASE,
+)
 _REFERENCE: Final = re.compile(
     r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?!tel:)([^\s>]+)", re.IGNORECASE | re.MULTILINE
 )
@@ -215,46 +218,6 @@ def _code_spans(text: str) -> Spans:
         index += 1
 
 
-def _target_end(text: str, opening: int) -> int | None:
-    """The end (just past ``)``) of a link's ``(target "title")`` whose ``(`` is at
-    ``opening``, or ``None``. Each piece is matched once from a fixed place, and none
-    backtracks into the one before it, so the work is linear in what is read; a target
-    ends at a blank or a parenthesis, so targets read from different ``](`` never
-    overlap by more than one nested ``(...)``."""
-    inside = _BLANKS.match(text, opening + 1)
-    assert inside is not None  # [ \t]* matches anywhere
-    begin = inside.end()
-    if _TEL.match(text, begin):
-        return None
-    ends = []
-    angle = _ANGLE_TARGET.match(text, begin)
-    if angle is not None:
-        ends.append(angle.end())
-    plain = _PLAIN_TARGET.match(text, begin)
-    assert plain is not None  # the pattern matches the empty string
-    ends.append(plain.end())
-    for end in ends:
-        title = _TITLE.match(text, end)
-        for after in ((title.end(),) if title else ()) + (end,):
-            blanks = _BLANKS.match(text, after)
-            assert blanks is not None
-            if text.startswith(")", blanks.end()):
-                return blanks.end() + 1
-    return None
-
-
-def _link_targets(text: str) -> Spans:
-    """Every link's ``(target "title")`` after a ``]``, left to right, not overlapping."""
-    at = text.find("](")
-    while at >= 0:
-        end = _target_end(text, at + 1)
-        if end is None:
-            at = text.find("](", at + 1)
-            continue
-        yield at + 1, end
-        at = text.find("](", end)
-
-
 def _matches(pattern: re.Pattern[str], group: int) -> Callable[[str], Spans]:
     def spans(text: str) -> Spans:
         for match in pattern.finditer(text):
@@ -268,7 +231,7 @@ def _matches(pattern: re.Pattern[str], group: int) -> Callable[[str], Spans]:
 _PASSES: Final = (
     ("<!--", _comments),
     ("`", _code_spans),
-    ("](", _link_targets),
+    ("](", _matches(_LINK_TARGET, 1)),
     ("]:", _matches(_REFERENCE, 1)),
     ("=", _matches(_ATTRIBUTE, 1)),
     ("", _matches(_URL, 0)),  # https://, www. and mailto: in any case
