@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import re
 import time
 import tracemalloc
@@ -29,9 +30,7 @@ from hypothesis import strategies as st
 
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._text import clean_single_line
-from pozo_site.check import check_paths
-from pozo_site.check import _locate
-from pozo_site.check import _suppress
+from pozo_site.check import _locate, _suppress, check_paths
 from pozo_site.check._rules import _markdown, accessibility, compliance, phone
 from tests.adversarial import record
 from tests.check.conftest import config
@@ -135,7 +134,7 @@ PATTERN_CASES: list[tuple[str, Callable[[str], Any], Callable[[int], str]]] = [
     ("brackets: [", _markdown._defuse_brackets, _repeat("[")),
     ("brackets: ![", _markdown._defuse_brackets, _repeat("![")),
     ("<img unclosed", lambda t: _drain(accessibility._img_tags(t)), _repeat("<img")),
-    ("<img alt=", lambda t: accessibility._ALT.search(t), _repeat(" alt= ")),
+    ("<img alt=", accessibility._ALT.search, _repeat(" alt= ")),
     ("phone candidates: digits", lambda t: _drain(phone._candidates(t)), _repeat("1")),
     ("phone candidates: 1 ", lambda t: _drain(phone._candidates(t)), _repeat("1 ")),
     ("phone candidates: (212) ", lambda t: _drain(phone._candidates(t)), _repeat("(212) ")),
@@ -184,7 +183,7 @@ def _peak_bytes(function: Callable[[], Any]) -> int:
 def _assert_linear(name: str, times: list[float]) -> None:
     sizes = SIZES[: len(times)]
     for (small, large), (low, high) in zip(
-        zip(sizes, sizes[1:], strict=False), zip(times, times[1:], strict=False), strict=True
+        itertools.pairwise(sizes), itertools.pairwise(times), strict=False
     ):
         # Below 0.2 ms a timer tick and a cache miss are the whole measurement: such a
         # step cannot show growth, so it is held to the bound at 0.2 ms.
