@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from pozo_site._atomic import atomic_write
+from pozo_site._printable import printable
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding, Fix
 from pozo_site.check._rules import file as file_rules
@@ -48,13 +49,23 @@ class FileChange:
     after: str
 
     def diff(self) -> str:
-        """A unified diff with ``a/`` and ``b/`` headers, as ``git diff`` writes them."""
+        """A unified diff with ``a/`` and ``b/`` headers, as ``git diff`` writes them.
+
+        A file name with a control, bidi or line-separator character is written in
+        double quotes with those characters escaped, as Git quotes such names, so that
+        no name can end the header line (and start a CI command on a line of its own).
+        """
         name = self.path.as_posix().lstrip("/")
+        shown = printable(name)
+        if shown != name or '"' in name:
+            old, new = (f'"{side}/{shown.replace(chr(34), chr(92) + chr(34))}"' for side in "ab")
+        else:
+            old, new = f"a/{name}", f"b/{name}"
         lines = difflib.unified_diff(
             _LINES.findall(self.before),
             _LINES.findall(self.after),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=old,
+            tofile=new,
         )
         out = []
         for line in lines:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
     ConfigError,
@@ -168,21 +169,17 @@ def _warn_about_paths(options: CheckOptions, files_checked: int, err: TextIO) ->
     for path in options.paths:
         if path.is_file() and not (path.name.endswith(".md") or path.name in FIRM_FILE_NAMES):
             err.write(
-                f"pozo-site check: warning: skipped {_escape(str(path))}: not an article "
+                f"pozo-site check: warning: skipped {printable(str(path))}: not an article "
                 f"(*.md) or a firm profile ({', '.join(FIRM_FILE_NAMES)})\n"
             )
     if files_checked == 0:
         err.write("pozo-site check: warning: no articles or firm profile found\n")
 
 
-def _escape(text: str) -> str:
-    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
-
-
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     missing = [str(path) for path in options.paths if not os.path.lexists(path)]
     if missing:
-        err.write(f"pozo-site check: no such file or folder: {', '.join(missing)}\n")
+        err.write(f"pozo-site check: no such file or folder: {printable(', '.join(missing))}\n")
         return EXIT_USAGE
     if options.config is not None:
         config = load_config_file(options.config)
@@ -233,6 +230,7 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     except OSError as error:
         if options.output is not None and error.filename == str(options.output):
-            err.write(f"pozo-site check: cannot write {options.output}: {error.strerror}\n")
+            where = printable(str(options.output))
+            err.write(f"pozo-site check: cannot write {where}: {error.strerror}\n")
             return EXIT_USAGE
         raise
