@@ -4,7 +4,8 @@ Findings are grouped by file (files sorted, a blank line between groups); a fixa
 finding carries ``[*]`` after its code, as in ruff. Control, bidi and line-separator
 characters (U+2028, U+2029, NEL) in paths and messages are shown escaped, so that none can
 break a line, reorder it on screen or send a terminal escape sequence. Colour is ANSI
-and only on request: whether the stream is a terminal and whether ``NO_COLOR`` is set are the caller's business.
+and only on request: whether the stream is a terminal and whether ``NO_COLOR`` is set
+are the caller's business.
 
 >>> from pozo_site.check._finding import CheckResult, Finding, Severity
 >>> found = Finding(path="a.md", line=3, column=5, code="P001", severity=Severity.ERROR,
