@@ -103,6 +103,8 @@ def _syntax_error(text: str, name: str, error: Exception) -> FirmFileError:
         message = f"invalid JSON: {error.msg}"
     elif isinstance(error, RecursionError):
         message = "nested too deeply"
+    elif not isinstance(error, tomllib.TOMLDecodeError):  # more than 4,300 digits
+        message = str(error).split("; use sys.")[0]
     else:
         match = _TOML_POSITION.search(str(error))
         if match:
@@ -126,7 +128,8 @@ def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
         )
     try:
         data, node = _parse_data(text, suffix)
-    except (YamlError, tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (YamlError, ValueError, RecursionError) as error:
+        # ValueError: the decoders' errors, and an integer of more than 4,300 digits.
         raise _syntax_error(text, name, error) from None
     if not isinstance(data, dict):
         raise FirmFileError(
