@@ -130,8 +130,7 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
     elif operator == "%" and isinstance(left, str):
         _check_format(left)
     elif operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
-        if len(left) + len(right) > MAX_OUTPUT_CHARS:
-            raise _too_long("a joined string or sequence")
+        _check_joined(len(left) + len(right))
 
 
 def _check_joined(length: int) -> None:
