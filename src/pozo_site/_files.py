@@ -24,6 +24,7 @@ from pozo_site._article import Article
 from pozo_site._errors import FirmFileError, FirmFileProblem
 from pozo_site._firm import FirmProfile
 from pozo_site._locate import find_key_in_text, line_starts, locate_node, position, yaml_offset
+from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, compose_yaml
 
@@ -153,7 +154,7 @@ def load_firm(path: str | Path) -> FirmProfile:
     """Read and validate the firm profile file at ``path`` (YAML, TOML or JSON, UTF-8)."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a FIFO would hang an open()
             raw = handle.read(MAX_FIRM_FILE_BYTES + 1)
     except OSError as error:
         raise FirmFileError(

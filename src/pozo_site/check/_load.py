@@ -24,6 +24,7 @@ from pozo_site._article import Article
 from pozo_site._files import default_firm
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, _check_graph, _first_clause, compose_yaml
 from pozo_site.check._finding import Finding
@@ -54,8 +55,9 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
 def _open(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading bytes (a seam for tests that simulate OS errors)."""
-    return path.open("rb")
+    """Open ``path`` for reading bytes (a seam for tests that simulate OS errors); a FIFO
+    put in the file's place after the size check is refused, not waited on."""
+    return open_regular(path)
 
 
 def _os_error(error: OSError, display: str) -> Finding:

@@ -77,6 +77,16 @@ def _exclude_glob(pattern: str) -> tuple[str, bool]:
     return pattern.lstrip("/"), "/" in pattern
 
 
+def _lstat_error(path: Path) -> OSError | None:
+    """Why ``path`` cannot be looked at, or ``None``: ``os.path.lexists`` says only
+    "missing", also when a folder on the way denies search permission."""
+    try:
+        os.lstat(path)
+    except OSError as error:
+        return error
+    return None
+
+
 @dataclass
 class _Root:
     folder: Path
@@ -246,12 +256,14 @@ class _Run:
         for arg in paths:
             relative = not Path(arg).is_absolute()
             path = Path(os.path.abspath(arg))
-            if not os.path.lexists(path):
+            problem = _lstat_error(path)
+            if problem is not None:  # missing, or a folder on the way without search rights
+                reason = problem.strerror or os.strerror(errno.ENOENT)
                 self.findings.append(
                     file_finding(
                         file_rules.UNREADABLE,
                         self.display(path, relative),
-                        f"cannot read: {os.strerror(errno.ENOENT)}",
+                        f"cannot read: {reason}",
                     )
                 )
                 continue

@@ -30,13 +30,13 @@ from pozo_site.check import (
     load_config_file,
 )
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
-from pozo_site.cli._boundary import guarded
+from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_OK = ExitCode.OK
+EXIT_FINDINGS = ExitCode.PROBLEM
+EXIT_USAGE = ExitCode.USAGE
 
 _EPILOG = """\
 exit status: 0 no error-level finding, 1 an error-level finding (with --diff: a file
@@ -176,8 +176,20 @@ def _warn_about_paths(options: CheckOptions, files_checked: int, err: TextIO) ->
         err.write("pozo-site check: warning: no articles or firm profile found\n")
 
 
+def _missing(path: Path) -> bool:
+    """Whether ``path`` does not exist; a path that cannot be looked at (a folder on the
+    way without search permission) is not missing: the check reports why (F011)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
-    missing = [str(path) for path in options.paths if not os.path.lexists(path)]
+    missing = [str(path) for path in options.paths if _missing(path)]
     if missing:
         err.write(f"pozo-site check: no such file or folder: {printable(', '.join(missing))}\n")
         return EXIT_USAGE
@@ -219,7 +231,6 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
     return EXIT_OK if result.success or options.exit_zero else EXIT_FINDINGS
 
 
-@guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``pozo-site check`` with parsed ``args``."""
     options = CheckOptions.from_args(args)
