@@ -26,6 +26,7 @@ firm number with an extension is the firm's; in a style that cannot show an exte
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -36,6 +37,7 @@ import yaml
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
+from pozo_site._hidden import unhide
 from pozo_site._phone import PhoneNumber
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._locate import mapping_get
@@ -341,8 +343,11 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     text = doc.source.text
     for chunk in _texts(doc):
         seen = _join_lines(chunk.written)
-        for item in find_numbers(chunk.scan):
-            if seen[item.start : item.end] != item.raw:  # it reaches into code or a URL
+        visible = unhide(chunk.scan)  # read through hidden characters, as a reader does
+        for found in find_numbers(visible.text):
+            start, end = visible.original(found.start), visible.original_end(found.end)
+            item = dataclasses.replace(found, start=start, end=end)
+            if unhide(seen[item.start : item.end]).text != item.raw:  # into code or a URL
                 continue
             start, end = chunk.base + item.start, chunk.base + item.end
             if item.number is None:
