@@ -66,11 +66,11 @@ def measure(files: dict[str, str]) -> tuple[float, float]:
             (Path(folder) / name).write_text(text, "utf-8")
         phone._window_matches.cache_clear()
         started = time.perf_counter()
-        check_paths([Path(folder)], Config(max_file_bytes=2 * SIZE))
+        check_paths([Path(folder)], Config(max_file_bytes=4 * SIZE))
         elapsed = time.perf_counter() - started
         phone._window_matches.cache_clear()
         tracemalloc.start()
-        check_paths([Path(folder)], Config(max_file_bytes=2 * SIZE))
+        check_paths([Path(folder)], Config(max_file_bytes=4 * SIZE))
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     return elapsed, peak

@@ -219,9 +219,10 @@ def test_fixing_a_number_in_any_prose_changes_only_the_number(
     head = "---\ntitle: Know Your Rights\nslug: know-your-rights\ndate: 2024-05-01\n---\n"
     path = folder / "a.md"
     path.write_bytes(f"{head}{prefix} {form} {suffix}".encode())
-    fix_paths([folder], config(), write=True)
+    # Hidden characters (H001) have fixes of their own: only the number's is tested here.
+    fix_paths([folder], config(ignore=frozenset({"H"})), write=True)
     assert path.read_bytes().decode() == f"{head}{prefix} 212-201-9031 {suffix}"
-    assert fix_paths([folder], config(), write=True).changes == ()
+    assert fix_paths([folder], config(ignore=frozenset({"H"})), write=True).changes == ()
 
 
 def test_l004_fix_writes_the_slug_cut_at_the_end(write: Callable[..., Path], in_tmp: Path) -> None:
