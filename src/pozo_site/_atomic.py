@@ -148,7 +148,7 @@ def replace_unchanged(path: Path, data: bytes, expected: bytes) -> bool:
                 if _identity(swapped) != _identity(before) or not _holds(temporary, expected):
                     exchange(temporary, path)  # an edit came in between: put it back
                     return False
-            else:  # pragma: no cover - exercised where renameat2 is missing
+            else:  # where renameat2 is missing (tested by turning it off)
                 os.replace(temporary, path)
                 if _identity(os.fstat(original.fileno())) != _identity(before):
                     original.seek(0)

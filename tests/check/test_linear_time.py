@@ -4,7 +4,9 @@ Every pattern that reads content is timed on worst-case input of 10 KB, 100 KB a
 and the whole check on a worst-case file of each rule family at 10 KB and 100 KB. The
 assertions are on growth, never on absolute times: ten times the input may take at most
 :data:`MAX_GROWTH` times as long (linear is 10; the quadratic cases this suite was built
-from grew by 100). Timings are the best of a few runs, so that a loaded machine slows a
+from grew by 100 at every step). The margin is wide because a megabyte of Python objects
+leaves the processor's caches: on a busy machine a linear reader's 1 MB step has measured
+up to 55 times its 100 KB step. Timings are the best of a few runs, so that a loaded machine slows a
 measurement down but cannot make it grow. Peak memory is measured with ``tracemalloc``
 at 1 MB and held to a few bytes per input character.
 
@@ -36,7 +38,7 @@ from tests.adversarial import record
 from tests.check.conftest import config
 
 SIZES = (10_000, 100_000, 1_000_000)
-MAX_GROWTH = 35
+MAX_GROWTH = 60
 """Largest allowed ratio of the times at ten times the input size."""
 MAX_BYTES_PER_CHAR = 100
 """Largest allowed peak memory per input character (the text itself not counted)."""
