@@ -70,7 +70,7 @@ ALLOWED = [
 
 @pytest.fixture
 def short_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_templating, "MAX_RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(_templating, "MAX_RENDER_SECONDS", 1.5)
 
 
 def _render(source: str) -> str:
@@ -110,5 +110,5 @@ def test_ordinary_templates_are_not_limited(source: str, expected: str) -> None:
 
 def test_the_time_limit_is_cancelled_after_a_render(short_time_limit: None) -> None:
     assert _render("{{ firm.name }}") == "Pozo Goldstein"
-    time.sleep(0.5)  # past the limit: nothing may be raised into this thread now
+    time.sleep(2.0)  # past the limit: nothing may be raised into this thread now
     assert _render("{{ 1 + 1 }}") == "2"
