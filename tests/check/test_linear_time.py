@@ -158,7 +158,6 @@ PATTERN_CASES: list[tuple[str, Callable[[str], Any], Callable[[int], str]]] = [
         _finditer(_suppress._HASH),
         lambda n: "# pozo-site: ignore" + " A" * (n // 2),
     ),
-    ("specialist", _finditer(compliance._SPECIALIST), _repeat("speciali")),
     ("compliance phrases", _finditer(_PHRASES), _repeat("best immigration ")),
     ("front matter close", _split, lambda n: "---\n" + "--- x\n" * (n // 6)),
     ("single-line text", clean_single_line, _repeat(" \n\t\x00")),
