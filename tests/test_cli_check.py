@@ -385,7 +385,7 @@ def test_internal_error_is_one_line_without_traceback(
     code, out, err = run("check", "content")
     assert (code, out) == (2, "")
     assert err == (
-        "pozo-site: internal error: RuntimeError: boom (set POZO_SITE_DEBUG=1 for the traceback)\n"
+        "pozo-site: internal error: RuntimeError: boom (run with --verbose for the traceback)\n"
     )
     monkeypatch.setenv(DEBUG_ENV, "1")
     code, _, err = run("check", "content")

@@ -24,6 +24,7 @@ from pozo_site._article import Article
 from pozo_site._errors import FirmFileError, FirmFileProblem
 from pozo_site._firm import FirmProfile
 from pozo_site._locate import find_key_in_text, line_starts, locate_node, position, yaml_offset
+from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, compose_yaml
 
@@ -103,6 +104,8 @@ def _syntax_error(text: str, name: str, error: Exception) -> FirmFileError:
         message = f"invalid JSON: {error.msg}"
     elif isinstance(error, RecursionError):
         message = "nested too deeply"
+    elif not isinstance(error, tomllib.TOMLDecodeError):  # more than 4,300 digits
+        message = str(error).split("; use sys.")[0]
     else:
         match = _TOML_POSITION.search(str(error))
         if match:
@@ -126,7 +129,8 @@ def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
         )
     try:
         data, node = _parse_data(text, suffix)
-    except (YamlError, tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (YamlError, ValueError, RecursionError) as error:
+        # ValueError: the decoders' errors, and an integer of more than 4,300 digits.
         raise _syntax_error(text, name, error) from None
     if not isinstance(data, dict):
         raise FirmFileError(
@@ -150,7 +154,7 @@ def load_firm(path: str | Path) -> FirmProfile:
     """Read and validate the firm profile file at ``path`` (YAML, TOML or JSON, UTF-8)."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a FIFO would hang an open()
             raw = handle.read(MAX_FIRM_FILE_BYTES + 1)
     except OSError as error:
         raise FirmFileError(

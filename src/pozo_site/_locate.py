@@ -114,14 +114,21 @@ def yaml_offset(text: str, line: int, column: int) -> int:
     return min(starts[line - 1] + max(column, 1) - 1, len(text))
 
 
-# Every plainly named key of a TOML or JSON text, found in one pass (a search from the top
-# for each of thousands of keys took minutes). The same places the per-key patterns of
-# find_key_in_text find, for names of these characters; other names are searched alone.
+# Every key of a TOML or JSON text whose name holds none of the characters that end a
+# name (blanks, quotes, "=", ".", ":", brackets, braces, commas, "#" or "\\"), found in one
+# pass (a search from the top for each of thousands of keys took minutes). The same
+# places the per-key patterns of find_key_in_text find for such names. Other names
+# (with a blank or a dot inside quotes) are searched alone, a bounded number of times
+# per text, so that thousands of them cannot make the search quadratic again.
+_NAME_CHARS = r"[^\s\"'=.:\[\]{},#\\]+"
 _TOML_KEY = re.compile(
-    r"(?m)(?:(?<=[.\[\s{,])|^)(?P<k>[\"']?(?P<n>[A-Za-z0-9_-]+)[\"']?)(?=\s*(?:=|\]|\.))"
+    rf"(?m)(?:(?<=[.\[\s{{,])|^)(?P<k>[\"']?(?P<n>{_NAME_CHARS})[\"']?)(?=\s*(?:=|\]|\.))"
 )
-_JSON_KEY = re.compile(r'(?P<k>"(?P<n>[A-Za-z0-9_-]+)")(?=\s*:)')
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")
+_JSON_KEY = re.compile(rf'(?P<k>"(?P<n>{_NAME_CHARS})")(?=\s*:)')
+_PLAIN_NAME = re.compile(_NAME_CHARS)
+# How many keys of other names one text's locations search for; later ones are not
+# searched (their findings point at the start of the file).
+_MAX_KEY_SEARCHES = 32
 
 
 @dataclass
@@ -134,12 +141,20 @@ class _Places:
     ends: list[int] = field(default_factory=list)
 
 
+@dataclass
+class _Index:
+    """A text's keys by name, and how many searches for other names are left."""
+
+    places: dict[str, _Places] = field(default_factory=dict)
+    searches_left: int = _MAX_KEY_SEARCHES
+
+
 @functools.lru_cache(maxsize=8)
-def _key_index(text: str, kind: str) -> dict[str, _Places]:
+def _key_index(text: str, kind: str) -> _Index:
     pattern = _JSON_KEY if kind == "json" else _TOML_KEY
-    index: dict[str, _Places] = {}
+    index = _Index()
     for match in pattern.finditer(text):
-        places = index.setdefault(match.group("n"), _Places())
+        places = index.places.setdefault(match.group("n"), _Places())
         start = match.start("k")
         # The per-key TOML pattern consumes the character before the key, unless the key
         # starts a line; a search from an offset finds the key when that start is at or
@@ -152,12 +167,16 @@ def _key_index(text: str, kind: str) -> dict[str, _Places]:
 
 
 def _find_key(text: str, name: str, kind: str, search_from: int) -> tuple[int, int] | None:
+    index = _key_index(text, kind)
     if _PLAIN_NAME.fullmatch(name):
-        places = _key_index(text, kind).get(name)
+        places = index.places.get(name)
         if places is None:
             return None
         at = bisect.bisect_left(places.anchors, search_from)
         return (places.starts[at], places.ends[at]) if at < len(places.anchors) else None
+    if index.searches_left <= 0:
+        return None
+    index.searches_left -= 1
     escaped = re.escape(name)
     if kind == "json":
         pattern = rf'(?P<k>"{escaped}")\s*:'

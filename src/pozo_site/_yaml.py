@@ -97,12 +97,25 @@ def compose_yaml(text: str) -> tuple[Any, yaml.Node | None]:
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
+    except AttributeError:
+        # The safe constructor on a scalar its explicit tag does not fit: "!!timestamp
+        # garbage" fails inside PyYAML with an AttributeError.
+        raise YamlError(
+            "invalid YAML: a value does not fit its tag (such as !!timestamp)", code="yaml_syntax"
+        ) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
         # ValueError/TypeError/OverflowError: the safe constructor on odd scalars, such as
-        # a timestamp with a day 32 or an unhashable mapping key.
-        raise YamlError(f"invalid YAML: {error}", code="yaml_syntax") from None
+        # a timestamp with a day 32, an integer of more than 4,300 digits or an
+        # unhashable mapping key.
+        raise YamlError(f"invalid YAML: {_first_clause(error)}", code="yaml_syntax") from None
     finally:
         loader.dispose()
+
+
+def _first_clause(error: BaseException) -> str:
+    # "Exceeds the limit (4300) for integer string conversion: ...; use
+    # sys.set_int_max_str_digits() to increase the limit": the advice is for programmers.
+    return str(error).split("; use sys.")[0]
 
 
 def load_yaml(text: str) -> Any:

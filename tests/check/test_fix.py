@@ -6,13 +6,14 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pozo_site._atomic import atomic_write
-from pozo_site.check import FileChange, _fix, fix_paths
+from pozo_site.check import FileChange, _fix, check_paths, fix_paths
 from pozo_site.check._finding import Edit, Fix
 from pozo_site.check._fix import apply_fixes
 from tests.check.conftest import can_symlink, config
@@ -86,18 +87,45 @@ def test_permissions_are_kept(write: Callable[..., Path], in_tmp: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == ["a.md"]
 
 
-def test_a_symlinked_article_is_fixed_through_the_link(
+def test_a_link_out_of_the_folder_is_not_followed_and_never_written_through(
     write: Callable[..., Path], in_tmp: Path
 ) -> None:
+    # Issue 13: --fix rewrote a file outside the folder through a file link.
     if not can_symlink(in_tmp):
         pytest.skip("symbolic links cannot be created here")
     target = write("shared/a.txt", BEFORE)
     link = in_tmp / "articles" / "a.md"
     link.parent.mkdir()
     link.symlink_to(target)
-    fix_paths([Path("articles")], config(), write=True)
+    outcome = fix_paths([Path("articles")], config(), write=True)
+    assert [(f.code, f.path) for f in outcome.result.findings] == [("F012", "articles/a.md")]
+    assert target.read_text() == BEFORE
+    # Followed on request, it is checked, but still not written through.
+    outcome = fix_paths([Path("articles")], config(follow_links=True), write=True)
+    assert outcome.changes == ()
+    assert any("never writes through" in f.message for f in outcome.result.findings)
+    assert target.read_text() == BEFORE
     assert link.is_symlink()
-    assert target.read_text() == AFTER
+
+
+def test_fix_never_writes_through_a_folder_link(write: Callable[..., Path], in_tmp: Path) -> None:
+    if not can_symlink(in_tmp):
+        pytest.skip("symbolic links cannot be created here")
+    target = write("content/real/a.md", BEFORE)
+    (in_tmp / "content" / "linked").symlink_to("real")  # inside the folder: followed
+    outcome = fix_paths([Path("content")], config(), write=True)
+    assert target.read_text() == AFTER  # fixed where it is
+    refused = [f for f in outcome.result.findings if "never writes through" in f.message]
+    assert [f.path for f in refused] == ["content/linked/a.md"]
+
+
+def test_a_link_to_the_root_of_the_file_system_is_not_walked(in_tmp: Path) -> None:
+    if not can_symlink(in_tmp):
+        pytest.skip("symbolic links cannot be created here")
+    (in_tmp / "content").mkdir()
+    (in_tmp / "content" / "x").symlink_to("/")
+    result = check_paths([Path("content")], config())
+    assert [(f.code, f.path) for f in result.findings] == [("F012", "content/x")]
 
 
 def test_failed_write_leaves_the_original_and_no_temporary_file(
@@ -105,10 +133,10 @@ def test_failed_write_leaves_the_original_and_no_temporary_file(
 ) -> None:
     path = write("articles/a.md", BEFORE)
 
-    def fail(src: str, dst: str) -> None:
+    def fail(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", fail)
+    monkeypatch.setattr(os, "fsync", fail)
     outcome = fix_paths([Path(".")], config(), write=True)
     assert path.read_text() == BEFORE
     assert sorted(p.name for p in path.parent.iterdir()) == ["a.md"]
@@ -140,9 +168,9 @@ def test_a_file_changed_while_checking_is_not_written(
     path = write("articles/a.md", BEFORE)
     real_write = _fix._write
 
-    def edit_first(target: Path, before: bytes, after: bytes) -> str | None:
+    def edit_first(target: Path, before: bytes, after: bytes, *rest: Any) -> str | None:
         target.write_text("changed by someone else")
-        return real_write(target, before, after)
+        return real_write(target, before, after, *rest)
 
     monkeypatch.setattr(_fix, "_write", edit_first)
     outcome = fix_paths([Path(".")], config(), write=True)
@@ -191,9 +219,10 @@ def test_fixing_a_number_in_any_prose_changes_only_the_number(
     head = "---\ntitle: Know Your Rights\nslug: know-your-rights\ndate: 2024-05-01\n---\n"
     path = folder / "a.md"
     path.write_bytes(f"{head}{prefix} {form} {suffix}".encode())
-    fix_paths([folder], config(), write=True)
+    # Hidden characters (H001) have fixes of their own: only the number's is tested here.
+    fix_paths([folder], config(ignore=frozenset({"H"})), write=True)
     assert path.read_bytes().decode() == f"{head}{prefix} 212-201-9031 {suffix}"
-    assert fix_paths([folder], config(), write=True).changes == ()
+    assert fix_paths([folder], config(ignore=frozenset({"H"})), write=True).changes == ()
 
 
 def test_l004_fix_writes_the_slug_cut_at_the_end(write: Callable[..., Path], in_tmp: Path) -> None:

@@ -38,13 +38,19 @@ def _expected(case: Path) -> dict[str, Any]:
 
 def _setup(kind: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     articles = folder / "articles"
-    if kind in ("symlink-loop", "symlink-ok") and not can_symlink(folder):
+    if kind.startswith("symlink-") and not can_symlink(folder):
         pytest.skip("symbolic links cannot be created here")
     if kind == "symlink-loop":
         os.symlink("loop.md", articles / "loop.md")
         os.symlink(".", articles / "self")
     elif kind == "symlink-ok":
         os.symlink("know-your-rights.md", articles / "alias.md")
+    elif kind == "symlink-outside":
+        elsewhere = folder.parent / f"{folder.name}-elsewhere"
+        elsewhere.mkdir()
+        shutil.copy(articles / "know-your-rights.md", elsewhere / "other.md")
+        os.symlink(elsewhere, articles / "elsewhere")
+        os.symlink(elsewhere / "other.md", articles / "other.md")
     elif kind == "unreadable":
         real_open = _load._open
 

@@ -10,6 +10,7 @@ folder, ``pozo-site.toml`` wins). Keys are kebab-case, as in ruff::
     phone-style = "dashes"          # a PhoneStyle value: the house style for numbers
     exclude = ["drafts"]            # replaces the default exclusions; extend-exclude adds
     max-file-bytes = 1000000
+    follow-links = false            # true: follow links that lead outside the folder
     extend-results-phrases = ["we recovered"]
     base-url = "https://www.example.com/blog/"   # where the articles live (JSON-LD URLs)
     extra-keys = ["draft", "weight"]  # a site's own front matter keys, values unchecked
@@ -182,6 +183,9 @@ class Config:
     results_phrases: tuple[str, ...] = DEFAULT_RESULTS_PHRASES
     """Fixed phrases that make an article need the prior-results disclaimer (C002), besides
     the claim shapes the rule always reads."""
+    follow_links: bool = False
+    """Whether to follow symbolic links that resolve outside the folder being checked;
+    by default such a link is reported (F012) and not followed."""
     base_dir: Path | None = None
     """The folder of the configuration file, which ``exclude`` patterns are relative to."""
     today: dt.date | None = None
@@ -278,6 +282,7 @@ _LIST_KEYS: Final = {
 _KNOWN_KEYS: Final = _LIST_KEYS | {
     "phone-style",
     "max-file-bytes",
+    "follow-links",
     "severity",
     "base-url",
     "other-numbers",
@@ -340,6 +345,10 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         if isinstance(size, bool) or not isinstance(size, int) or size < 1:
             raise ConfigError("max-file-bytes must be a positive integer", path=path)
         changes["max_file_bytes"] = size
+    if "follow-links" in table:
+        if not isinstance(table["follow-links"], bool):
+            raise ConfigError("follow-links must be true or false", path=path)
+        changes["follow_links"] = table["follow-links"]
     if "severity" in table:
         changes["severities"] = _severities(table["severity"], path)
     if "base-url" in table:

@@ -6,10 +6,14 @@ ends, a trailing newline or its absence; the byte-order mark is put back in fron
 Fixes are applied in passes (at most :data:`MAX_PASSES`) until none applies, so that a
 second run changes nothing. Overlapping fixes are left for the next pass.
 
-A file is written by :func:`atomic_write`: a temporary file in the same folder, written,
-flushed and synced, given the original's permission bits, then renamed over the
-original, so an interruption leaves the old file or the new one, never a mix. A file that
-changed on disk since it was read is not written.
+A file is written by :func:`~pozo_site._atomic.replace_unchanged`: a temporary file in
+the same folder, written, flushed and synced, given the original's permission bits, then
+put in the original's place, so an interruption leaves the old file or the new one, never
+a mix. A file that changed on disk since it was read is not written, and an edit saved
+while the fix is being written is never overwritten (identity and content are compared
+right before the rename, and what the rename replaced is checked after it). A file that
+is a symbolic link, or is reached through one, is never written. Temporary files left by
+a killed run are removed by the next ``--fix``.
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ import os
 import re
 import stat
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
-from pozo_site._atomic import atomic_write
+from pozo_site._atomic import remove_stale_temporaries, replace_unchanged
+from pozo_site._printable import printable
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding, Fix
 from pozo_site.check._rules import file as file_rules
@@ -48,13 +53,23 @@ class FileChange:
     after: str
 
     def diff(self) -> str:
-        """A unified diff with ``a/`` and ``b/`` headers, as ``git diff`` writes them."""
+        """A unified diff with ``a/`` and ``b/`` headers, as ``git diff`` writes them.
+
+        A file name with a control, bidi or line-separator character is written in
+        double quotes with those characters escaped, as Git quotes such names, so that
+        no name can end the header line (and start a CI command on a line of its own).
+        """
         name = self.path.as_posix().lstrip("/")
+        shown = printable(name)
+        if shown != name or '"' in name:
+            old, new = (f'"{side}/{shown.replace(chr(34), chr(92) + chr(34))}"' for side in "ab")
+        else:
+            old, new = f"a/{name}", f"b/{name}"
         lines = difflib.unified_diff(
             _LINES.findall(self.before),
             _LINES.findall(self.after),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=old,
+            tofile=new,
         )
         out = []
         for line in lines:
@@ -102,6 +117,8 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
     originals: dict[Path, Source] = {}
     current: dict[Path, Source] = {}
     output = run(paths, config)
+    if write:  # what a killed run left behind
+        _sweep(output.sources.values())
     for _ in range(MAX_PASSES):
         fixes: dict[str, list[Fix]] = defaultdict(list)
         for finding in output.result.findings:
@@ -120,6 +137,7 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
         output = run(paths, config, overrides=current)
     changes = []
     failures: list[Finding] = []
+    tops = [Path(os.path.abspath(p)) for p in paths]
     for path, before in originals.items():
         after = current[path]
         if after.text == before.text:
@@ -130,7 +148,7 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
             ("\ufeff" if after.bom else "") + after.text,
         )
         if write:
-            problem = _write(path, _encode(before), _encode(after))
+            problem = _write(path, _encode(before), _encode(after), tops)
             if problem is not None:
                 failures.append(file_finding(file_rules.UNREADABLE, before.display, problem))
                 continue
@@ -142,17 +160,38 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
     return FixOutcome(changes=tuple(changes), result=result)
 
 
-def _write(path: Path, before: bytes, after: bytes) -> str | None:
+def _sweep(sources: Iterable[Source]) -> None:
+    for folder in sorted({source.path.parent for source in sources}):
+        remove_stale_temporaries(folder)
+
+
+def _through_link(path: Path, tops: Sequence[Path]) -> bool:
+    """Whether ``path`` is a link, or is reached through a folder link below the path
+    named on the command line that holds it (links above that are the user's own)."""
+    if os.path.islink(path):
+        return True
+    holders = [top for top in tops if path.is_relative_to(top) and top != path]
+    if not holders:
+        return False
+    top = max(holders, key=lambda p: len(p.parts))
+    resolved = Path(os.path.realpath(top)) / path.relative_to(top)
+    return Path(os.path.realpath(path)) != resolved
+
+
+def _write(path: Path, before: bytes, after: bytes, tops: Sequence[Path]) -> str | None:
+    if _through_link(path, tops):
+        return (
+            "not fixed: the file is reached through a symbolic link, and --fix never writes "
+            "through one; fix the file where it is"
+        )
     try:
         # A read-only file is left alone, as an editor would: the rename of atomic_write
         # needs only the folder's permission, and root may write anything, so the mode
         # bits are asked, not the write.
         if not stat.S_IMODE(path.stat().st_mode) & 0o222 or not os.access(path, os.W_OK):
             return "not fixed: the file is read-only; make it writable, then run --fix again"
-        with path.open("rb") as stream:
-            if stream.read(len(before) + 1) != before:
-                return "not fixed: the file changed on disk while it was being checked"
-        atomic_write(path, after)
+        if not replace_unchanged(path, after, before):
+            return "not fixed: the file changed on disk while it was being checked"
     except OSError as error:
         return f"cannot write the fixed file: {error.strerror or error}"
     return None

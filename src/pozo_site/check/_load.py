@@ -24,8 +24,9 @@ from pozo_site._article import Article
 from pozo_site._files import default_firm
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
-from pozo_site._yaml import YamlError, _check_graph, compose_yaml
+from pozo_site._yaml import YamlError, _check_graph, _first_clause, compose_yaml
 from pozo_site.check._finding import Finding
 from pozo_site.check._locate import yaml_offset
 from pozo_site.check._rules import file as rules
@@ -55,8 +56,9 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
 def _open(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading bytes (a seam for tests that simulate OS errors)."""
-    return path.open("rb")
+    """Open ``path`` for reading bytes (a seam for tests that simulate OS errors); a FIFO
+    put in the file's place after the size check is refused, not waited on."""
+    return open_regular(path)
 
 
 def _os_error(error: OSError, display: str) -> Finding:
@@ -167,7 +169,7 @@ class _TolerantLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLo
 def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, AttributeError):  # AttributeError: !!timestamp x
         return InvalidScalar(node.value)
 
 
@@ -315,8 +317,10 @@ def parse_firm(source: Source) -> FirmDoc | Finding:
         return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
     except json.JSONDecodeError as error:
         return source.finding(rules.SYNTAX, error.pos, f"invalid JSON: {error.msg}")
-    except RecursionError:
-        return source.finding(rules.SYNTAX, 0, "invalid JSON: nested too deeply")
+    except (RecursionError, ValueError) as error:  # too deep; an integer of > 4,300 digits
+        kind = "TOML" if suffix == ".toml" else "JSON"
+        reason = "nested too deeply" if isinstance(error, RecursionError) else _first_clause(error)
+        return source.finding(rules.SYNTAX, 0, f"invalid {kind}: {reason}")
     if not isinstance(data, dict):
         return _not_mapping(
             source, node.start_mark.index if node is not None else 0, "the firm profile"

@@ -27,6 +27,8 @@ class Family(str, enum.Enum):
     COMPLIANCE = "C"
     STRUCTURED_DATA = "J"
     """The firm profile's JSON-LD against Google's structured-data guidance."""
+    HIDDEN = "H"
+    """Hidden characters: invisible and bidi-control characters."""
 
 
 @dataclass(frozen=True)

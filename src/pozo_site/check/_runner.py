@@ -77,6 +77,16 @@ def _exclude_glob(pattern: str) -> tuple[str, bool]:
     return pattern.lstrip("/"), "/" in pattern
 
 
+def _lstat_error(path: Path) -> OSError | None:
+    """Why ``path`` cannot be looked at, or ``None``: ``os.path.lexists`` says only
+    "missing", also when a folder on the way denies search permission."""
+    try:
+        os.lstat(path)
+    except OSError as error:
+        return error
+    return None
+
+
 @dataclass
 class _Root:
     folder: Path
@@ -157,7 +167,8 @@ class _Run:
         """The ``.md`` files below ``top`` (sorted), following folder links without loops;
         with ``subroots=False``, folders holding their own firm profile are skipped."""
         found: list[Path] = []
-        stack = [(top, frozenset({os.path.realpath(top)}))]
+        boundary = os.path.realpath(top)
+        stack = [(top, frozenset({boundary}))]
         while stack:
             folder, ancestors = stack.pop()
             try:
@@ -170,7 +181,7 @@ class _Run:
                 path = folder / entry.name
                 if self.excluded(path, top):
                     continue
-                is_dir = self._is_dir(entry, path, relative=relative, report=report)
+                is_dir = self._is_dir(entry, path, boundary, relative=relative, report=report)
                 if is_dir is None:
                     continue
                 if not is_dir:
@@ -186,9 +197,14 @@ class _Run:
         return sorted(found)
 
     def _is_dir(
-        self, entry: os.DirEntry[str], path: Path, *, relative: bool, report: bool
+        self, entry: os.DirEntry[str], path: Path, boundary: str, *, relative: bool, report: bool
     ) -> bool | None:
-        """Whether an entry is a folder (following links); ``None`` if it cannot be told."""
+        """Whether an entry is a folder (following links); ``None`` if it cannot be told
+        or is a link that leads outside ``boundary``, which is not followed."""
+        if self._leads_outside(entry, path, boundary):
+            if report:
+                self.findings.append(self._outside_finding(path, relative))
+            return None
         try:
             is_dir = entry.is_dir()
             if entry.is_symlink():
@@ -198,6 +214,24 @@ class _Run:
                 self.findings.append(self._os_finding(path, error, relative))
             return None
         return is_dir
+
+    def _leads_outside(self, entry: os.DirEntry[str], path: Path, boundary: str) -> bool:
+        """Whether ``entry`` is a link that resolves outside ``boundary`` (and such links
+        are not to be followed). A broken or looping link is left to the other checks."""
+        if self.config.follow_links or not entry.is_symlink():
+            return False
+        target = os.path.realpath(path)
+        if not os.path.lexists(target):
+            return False
+        return os.path.commonpath((target, boundary)) != boundary
+
+    def _outside_finding(self, path: Path, relative: bool) -> Finding:
+        return file_finding(
+            file_rules.LINK_OUTSIDE,
+            self.display(path, relative),
+            "the symbolic link leads outside the folder being checked; it was not followed "
+            "(set follow-links = true to follow it)",
+        )
 
     def _loop_finding(self, path: Path, relative: bool) -> Finding:
         return file_finding(
@@ -222,12 +256,14 @@ class _Run:
         for arg in paths:
             relative = not Path(arg).is_absolute()
             path = Path(os.path.abspath(arg))
-            if not os.path.lexists(path):
+            problem = _lstat_error(path)
+            if problem is not None:  # missing, or a folder on the way without search rights
+                reason = problem.strerror or os.strerror(errno.ENOENT)
                 self.findings.append(
                     file_finding(
                         file_rules.UNREADABLE,
                         self.display(path, relative),
-                        f"cannot read: {os.strerror(errno.ENOENT)}",
+                        f"cannot read: {reason}",
                     )
                 )
                 continue

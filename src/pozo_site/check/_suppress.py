@@ -23,13 +23,16 @@ from pozo_site.check._source import Source
 
 __all__ = ["Suppressions", "find_suppressions"]
 
+# The codes are a run of separators and code characters that starts with a separator:
+# one character class, not a repeated group, which took memory in proportion to the
+# number of codes (each repetition keeps its place for backtracking).
 _HTML: Final = re.compile(
-    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*"
-    r"(?:(?<=\s)--(?!>)(?P<reason>(?:(?!-->).)*))?-->",
+    r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>[\s,][\sA-Za-z0-9,]*)?"
+    r"(?:(?<=\s)--(?!>)(?P<reason>(?:(?!-->).){0,1000}))?-->",
     re.DOTALL,
 )
 _HASH: Final = re.compile(
-    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*"
+    r"#\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>[ \t,][ \tA-Za-z0-9,]*)?"
     r"(?:(?<=[ \t])--(?P<reason>[^\r\n]*))?\r?$",
     re.MULTILINE,
 )
@@ -76,7 +79,7 @@ def find_suppressions(source: Source, *, hash_until: int = 0, html: bool = True)
     if hash_until:
         matches.extend(m for m in _HASH.finditer(text, 0, hash_until))
     for match in matches:
-        codes = _codes(match.group("codes"))
+        codes = _codes(match.group("codes") or "")
         if match.group("kind") == "ignore-file":
             result.file = result.file | codes
             continue

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
     ConfigError,
@@ -29,13 +30,13 @@ from pozo_site.check import (
     load_config_file,
 )
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
-from pozo_site.cli._boundary import guarded
+from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+EXIT_OK = ExitCode.OK
+EXIT_FINDINGS = ExitCode.PROBLEM
+EXIT_USAGE = ExitCode.USAGE
 
 _EPILOG = """\
 exit status: 0 no error-level finding, 1 an error-level finding (with --diff: a file
@@ -168,21 +169,29 @@ def _warn_about_paths(options: CheckOptions, files_checked: int, err: TextIO) ->
     for path in options.paths:
         if path.is_file() and not (path.name.endswith(".md") or path.name in FIRM_FILE_NAMES):
             err.write(
-                f"pozo-site check: warning: skipped {_escape(str(path))}: not an article "
+                f"pozo-site check: warning: skipped {printable(str(path))}: not an article "
                 f"(*.md) or a firm profile ({', '.join(FIRM_FILE_NAMES)})\n"
             )
     if files_checked == 0:
         err.write("pozo-site check: warning: no articles or firm profile found\n")
 
 
-def _escape(text: str) -> str:
-    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+def _missing(path: Path) -> bool:
+    """Whether ``path`` does not exist; a path that cannot be looked at (a folder on the
+    way without search permission) is not missing: the check reports why (F011)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
-    missing = [str(path) for path in options.paths if not os.path.lexists(path)]
+    missing = [str(path) for path in options.paths if _missing(path)]
     if missing:
-        err.write(f"pozo-site check: no such file or folder: {', '.join(missing)}\n")
+        err.write(f"pozo-site check: no such file or folder: {printable(', '.join(missing))}\n")
         return EXIT_USAGE
     if options.config is not None:
         config = load_config_file(options.config)
@@ -222,7 +231,6 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
     return EXIT_OK if result.success or options.exit_zero else EXIT_FINDINGS
 
 
-@guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``pozo-site check`` with parsed ``args``."""
     options = CheckOptions.from_args(args)
@@ -233,6 +241,7 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     except OSError as error:
         if options.output is not None and error.filename == str(options.output):
-            err.write(f"pozo-site check: cannot write {options.output}: {error.strerror}\n")
+            where = printable(str(options.output))
+            err.write(f"pozo-site check: cannot write {where}: {error.strerror}\n")
             return EXIT_USAGE
         raise

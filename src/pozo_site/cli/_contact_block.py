@@ -21,6 +21,7 @@ from pozo_site._errors import FirmFileError
 from pozo_site._files import default_firm, load_firm
 from pozo_site._firm import FirmProfile
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
+from pozo_site._reading import open_regular
 from pozo_site.check import ConfigError, load_config
 from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
 
@@ -87,7 +88,7 @@ def _read_template(path: str) -> str:
         return _Failure([f"{path}: {message}"], 1)
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO would hang an open()
             raw = handle.read(_MAX_TEMPLATE_BYTES + 1)
     except OSError as error:
         raise fail(f"cannot read the template: {error.strerror or error}") from None

@@ -8,7 +8,6 @@ from typing import Any, TextIO
 import pozo_site.check  # noqa: F401  (importing the engine registers every rule)
 from pozo_site.check._registry import RULES, Rule
 from pozo_site.check.reporters.catalog import CATALOG_BY_NAME
-from pozo_site.cli._boundary import guarded
 
 __all__ = ["handle", "register", "select_rules"]
 
@@ -47,7 +46,6 @@ def select_rules(codes: list[str]) -> tuple[dict[str, Rule], list[str]]:
     return chosen, unknown
 
 
-@guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the catalogue of the selected rules."""
     rules, unknown = select_rules(args.codes)

@@ -12,7 +12,6 @@ from typing import Any, TextIO
 
 from pozo_site._schema import SCHEMA_BY_NAME, build_schema
 from pozo_site.check import ConfigError, load_config
-from pozo_site.cli._boundary import guarded
 
 __all__ = ["handle", "register"]
 
@@ -34,7 +33,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-@guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the schema named by ``args.name``; for ``article``, with the ``extra-keys``
     of the configuration that applies to the current folder."""

@@ -11,8 +11,6 @@ import argparse
 import importlib.util
 from typing import Any, Final, TextIO
 
-from pozo_site.cli._boundary import guarded
-
 __all__ = ["INSTALL_HINT", "handle", "register"]
 
 INSTALL_HINT: Final = (
@@ -39,7 +37,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=handle)
 
 
-@guarded
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Serve until the client says exit; 2 when the server extra is not installed."""
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:

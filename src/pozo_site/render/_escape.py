@@ -38,13 +38,21 @@ _INLINE: Final = re.compile(r"([\\`*_\[\]<>&|~{}])")
 _LINE_START: Final = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
 
 
+# GitHub-flavoured Markdown links a bare "https://..." or "www...." by itself (extended
+# autolinks): a firm value would become a link nobody wrote. A backslash before the ":" of
+# "://" or the "." of "www." keeps the text and stops the link (cmark-gfm matches them in
+# the source). The firm's own links are written as links, [text](url), by the templates.
+_AUTOLINK: Final = re.compile(r"(?i)(?:(?<=[a-z0-9+.-])(:)(?=//)|(?<![a-z0-9.\\])(www)(\.))")
+
+
 def escape_markdown(value: object) -> MarkdownText:
     """``value`` as Markdown text that renders as exactly that text, with no markup.
 
     A :class:`MarkdownText` is returned as it is, so escaping twice is harmless, and so is
     a ``markupsafe.Markup`` (what Jinja's ``|safe`` filter makes): text a template marked
-    as already written in the output language. Meant for one-line values (the models strip
-    line breaks from every one-line field).
+    as already written in the output language. A bare URL (``https://...``, ``www....``)
+    stays text: GitHub-flavoured Markdown would otherwise make it a link. Meant for
+    one-line values (the models strip line breaks from every one-line field).
     """
     if isinstance(value, MarkdownText):
         return value
@@ -52,6 +60,8 @@ def escape_markdown(value: object) -> MarkdownText:
         return MarkdownText(value)
     text = _INLINE.sub(r"\\\1", str(value))
     text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1)
+    if "://" in text or "www." in text.lower():
+        text = _AUTOLINK.sub(lambda m: "\\:" if m[1] else f"{m[2]}\\.", text)
     return MarkdownText(text)
 
 

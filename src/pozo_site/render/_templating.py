@@ -3,8 +3,9 @@
 One environment per kind of output (``text``, ``markdown``, ``html``), made once:
 
 - the shipped templates (``render/templates/*.j2``) load through ``PackageLoader``;
-- a caller's own template source is user input, so it renders in a ``SandboxedEnvironment``
-  with the same settings, and its errors become :class:`RenderError`.
+- a caller's own template source is user input, so it renders in a sandbox with the same
+  settings and with limits on time, output size, numbers and strings
+  (:mod:`pozo_site.render._limits`), and its errors become :class:`RenderError`.
 
 HTML autoescapes every ``{{ value }}``. Markdown escapes every ``{{ value }}`` for Markdown
 (through ``finalize``), so that no firm value turns into a link or emphasis; the
@@ -22,10 +23,17 @@ from typing import Any, Final
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from pozo_site._errors import PozoSiteError
 from pozo_site.render._escape import escape_markdown, markdown_url
+from pozo_site.render._limits import (
+    MAX_OUTPUT_CHARS,
+    MAX_RENDER_SECONDS,
+    LimitedSandbox,
+    LimitExceeded,
+    RenderTimeout,
+    deadline,
+)
 
 __all__ = [
     "MAX_TEMPLATE_CHARS",
@@ -45,8 +53,11 @@ class RenderError(PozoSiteError, ValueError):
     ``code`` is one of ``format_unknown`` (no such format), ``template_not_supported`` (a
     template was given for a format that is serialised from data), ``template_too_long``,
     ``template_syntax``, ``template_undefined`` (the template names a value that does not
-    exist), ``template_unsafe`` (the sandbox refused an operation) or ``template_failed``.
-    ``line`` is the template line of a template error, when known.
+    exist), ``template_unsafe`` (the sandbox refused an operation), one of the limits
+    (``template_too_slow``, ``template_output_too_large``, ``template_number_too_large``)
+    or ``template_failed`` (anything else the template did wrong, such as an error raised
+    by a filter, or recursion too deep). ``line`` is the template line of a template
+    error, when known.
     """
 
     code = "render_error"
@@ -100,10 +111,27 @@ def _shipped(kind: TemplateKind) -> jinja2.Environment:
 
 
 @functools.cache
-def _sandbox(kind: TemplateKind) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(**_options(kind))
-    _add_filters(environment)
+def _sandbox(kind: TemplateKind) -> LimitedSandbox:
+    environment = LimitedSandbox(**_options(kind))
+    environment.add_filter("markdown_url", markdown_url)
+    environment.add_filter("markdown_escape", escape_markdown)
     return environment
+
+
+def _render_limited(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    pieces: list[str] = []
+    length = 0
+    with deadline(MAX_RENDER_SECONDS):
+        for piece in template.generate(context):
+            length += len(piece)
+            if length > MAX_OUTPUT_CHARS:
+                raise LimitExceeded(
+                    f"the output would be longer than {MAX_OUTPUT_CHARS:,} characters "
+                    "(the output limit)",
+                    code="template_output_too_large",
+                )
+            pieces.append(piece)
+    return "".join(pieces)
 
 
 def render_shipped(kind: TemplateKind, name: str, context: Mapping[str, Any]) -> str:
@@ -115,7 +143,8 @@ def render_source(kind: TemplateKind, source: str, context: Mapping[str, Any]) -
     """Render a caller's template ``source`` in the sandbox of ``kind``.
 
     Raises :class:`RenderError` for a template that does not parse, names an undefined
-    value, tries an operation the sandbox forbids, or fails while rendering.
+    value, tries an operation the sandbox forbids, passes a limit, or fails while
+    rendering: never another exception.
     """
     if len(source) > MAX_TEMPLATE_CHARS:
         raise RenderError(
@@ -123,13 +152,29 @@ def render_source(kind: TemplateKind, source: str, context: Mapping[str, Any]) -
         )
     environment = _sandbox(kind)
     try:
-        template = environment.from_string(source)
+        with deadline(MAX_RENDER_SECONDS):
+            template = environment.from_string(source)
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(
             f"template syntax error: {error.message}", code="template_syntax", line=error.lineno
         ) from None
+    except RenderTimeout:
+        raise _timeout() from None
+    except Exception as error:  # a caller's template: whatever compiling it raises
+        raise RenderError(
+            f"the template cannot be compiled: {type(error).__name__}: {error}",
+            code="template_failed",
+        ) from None
     try:
-        return template.render(context)
+        return _render_limited(template, context)
+    except RenderTimeout:
+        raise _timeout() from None
+    except LimitExceeded as error:
+        raise RenderError(
+            f"the template went past a limit: {error}",
+            code=error.code,
+            line=_template_line(error),
+        ) from None
     except jinja2.UndefinedError as error:
         raise RenderError(
             f"template uses an undefined value: {error.message}",
@@ -142,12 +187,19 @@ def render_source(kind: TemplateKind, source: str, context: Mapping[str, Any]) -
             code="template_unsafe",
             line=_template_line(error),
         ) from None
-    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as error:
+    except Exception as error:  # a caller's template: whatever its filters and calls raise
         raise RenderError(
             f"the template failed: {type(error).__name__}: {error}",
             code="template_failed",
             line=_template_line(error),
         ) from None
+
+
+def _timeout() -> RenderError:
+    return RenderError(
+        f"the template took longer than {MAX_RENDER_SECONDS:g} seconds (the time limit)",
+        code="template_too_slow",
+    )
 
 
 def _template_line(error: BaseException) -> int | None:

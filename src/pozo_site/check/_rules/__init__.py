@@ -11,6 +11,7 @@ from pozo_site.check._rules import (
     compliance,
     dates,
     file,
+    hidden,
     links,
     phone,
     schema,
@@ -28,4 +29,5 @@ CHECKERS: tuple[Checker, ...] = (
     *accessibility.CHECKERS,
     *compliance.CHECKERS,
     *structured_data.CHECKERS,
+    *hidden.CHECKERS,
 )

@@ -14,6 +14,7 @@ __all__ = [
     "EMPTY",
     "FRONT_MATTER_MISSING",
     "FRONT_MATTER_UNTERMINATED",
+    "LINK_OUTSIDE",
     "NOT_MAPPING",
     "NOT_UTF8",
     "SYMLINK_LOOP",
@@ -189,5 +190,22 @@ UNREADABLE = register(
             "Fix its permissions (for example chmod a+r), or restore it if it is missing."
         ),
         example="articles/a.md with mode 000",
+    )
+)
+LINK_OUTSIDE = register(
+    Rule(
+        code="F012",
+        name="link-outside-folder",
+        family=_F,
+        severity=Severity.WARNING,
+        summary="A symbolic link leads outside the folder being checked; it is not followed.",
+        explanation=(
+            "The folder being checked is a boundary: a file or folder link that resolves "
+            "outside it (ln -s / content/x, or a link to another project) would make the "
+            "check read foreign files and --fix write them. Such a link is reported and "
+            "skipped. If it is meant, set follow-links = true in [tool.pozo-site]; --fix "
+            "still never writes through a link."
+        ),
+        example="content/shared -> /srv/other-site/articles",
     )
 )

@@ -40,6 +40,7 @@ firm number with an extension is the firm's; in a style that cannot show an exte
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -51,6 +52,7 @@ import yaml
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
+from pozo_site._hidden import unhide
 from pozo_site._phone import PhoneNumber, PhoneStyle
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._locate import mapping_get
@@ -152,8 +154,13 @@ _NANP_SHAPE: Final = re.compile(
 _NEAR_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(\+?1[-. ])?(?:\(\d{2,4}\) ?|\d{2,4}[-. ])\d{2,4}[-. ]\d{3,5}(?![\w-]|\.\d)"
 )
-# Seven or more digits with at most three separators between each: the shortest US number.
-_CANDIDATE: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
+# Candidates: seven or more digits with at most three separators between each (the
+# shortest US number), that is ``\d(?:[^\w,]{0,3}\d){6,}``, found by chaining digit runs:
+# that pattern's repeated group took memory in proportion to its match (150 MB for a
+# line of a million digits).
+_DIGITS: Final = re.compile(r"\d+")
+_SEPARATORS: Final = re.compile(r"[^\w,]{0,3}")
+_MIN_DIGITS: Final = 7
 _NEXT_SPACE: Final = re.compile(r"\s")
 _MARGIN: Final = 16
 _SHAPE_PAD: Final = 4
@@ -252,9 +259,9 @@ class _Spans:
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_CANDIDATE` (seven digits or more, few separators between):
-    every number the passes look for lies within one, so each pass searches only there."""
-    return [m.span() for m in _CANDIDATE.finditer(text)]
+    """The candidate spans (seven digits or more, few separators between): every number
+    the passes look for lies within one, so each pass searches only there."""
+    return list(_candidates(text))
 
 
 def _shape_windows(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -293,8 +300,38 @@ def _library_matches(
         else:
             windows.append([left, right])
     for left, right in windows:
-        for offset, stop, raw in _window_matches(text[left:right]):
-            yield left + offset, left + stop, raw
+        for piece_left, keep_from, keep_to, piece_right in _pieces(left, right):
+            for offset, stop, raw in _window_matches(text[piece_left:piece_right]):
+                if keep_from <= piece_left + offset < keep_to:
+                    yield piece_left + offset, piece_left + stop, raw
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    start = end = digits = 0
+    for run in _DIGITS.finditer(text):
+        if digits and run.start() - end <= 3 and _SEPARATORS.fullmatch(text, end, run.start()):
+            end, digits = run.end(), digits + run.end() - run.start()
+            continue
+        if digits >= _MIN_DIGITS:
+            yield start, end
+        start, end, digits = run.start(), run.end(), run.end() - run.start()
+    if digits >= _MIN_DIGITS:
+        yield start, end
+
+
+_PIECE: Final = 4096
+_OVERLAP: Final = 256
+
+
+def _pieces(left: int, right: int) -> Iterator[tuple[int, int, int, int]]:
+    """A window cut into pieces of :data:`_PIECE` characters, each read with
+    :data:`_OVERLAP` characters of context on both sides (far more than a number's
+    length): ``(read from, keep matches starting from, to, read to)``. The matcher takes
+    memory in proportion to the square of a long window (a line of ten million digits
+    took 650 MB); in pieces, it takes time and memory in proportion to the text."""
+    for keep_from in range(left, right, _PIECE):
+        keep_to = min(keep_from + _PIECE, right)
+        yield max(left, keep_from - _OVERLAP), keep_from, keep_to, min(right, keep_to + _OVERLAP)
 
 
 def _last_space(text: str, before: int) -> int:
@@ -632,9 +669,13 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     )
     for chunk in _texts(doc):
         seen = reading_text(chunk.written)
-        for item in find_numbers(chunk.scan, known.reading):
-            if seen[item.start : item.end] != item.raw:  # pragma: no cover - defensive: a
-                continue  # number pieced around blanked code or a URL fails the shape tests
+        visible = unhide(chunk.scan)  # read through hidden characters, as a reader does
+        for found in find_numbers(visible.text, known.reading):
+            item = dataclasses.replace(
+                found, start=visible.original(found.start), end=visible.original_end(found.end)
+            )
+            if unhide(seen[item.start : item.end]).text != item.raw:  # pragma: no cover
+                continue  # defensive: a number pieced around blanked code or a URL
             finding = _judge(doc, ctx, known, chunk, item)
             if finding is not None:
                 yield finding

@@ -36,6 +36,7 @@ FAMILY_TITLES: Final[Mapping[Family, str]] = MappingProxyType(
         Family.ACCESSIBILITY: "Accessibility",
         Family.COMPLIANCE: "Compliance",
         Family.STRUCTURED_DATA: "Structured data",
+        Family.HIDDEN: "Hidden characters",
     }
 )
 """The heading of each family in the catalogue, in :class:`Family` order."""

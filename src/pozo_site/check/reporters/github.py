@@ -20,21 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pozo_site._printable import printable
 from pozo_site.check._finding import CheckResult, Finding
 from pozo_site.check._registry import Rule
 
 __all__ = ["escape_data", "escape_property", "format"]
 
 
-def _no_surrogates(value: str) -> str:
-    # A file name that is not UTF-8 reaches us with surrogate escapes; show them as \udcxx.
-    return value.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def escape_data(value: str) -> str:
-    """Escape a command's message: ``%``, CR and LF (``%`` first, so nothing is doubled)."""
+    """Escape a command's message: ``%``, CR and LF (``%`` first, so nothing is doubled);
+    other control, bidi and line-separator characters, which the runner has no escape
+    for, are shown as text escapes (``\\x1b``, ``\\u202e``), so that no value can end the
+    line, start a command of its own, or reach the log as a terminal escape sequence."""
     escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return _no_surrogates(escaped)
+    return printable(escaped)
 
 
 def escape_property(value: str) -> str:

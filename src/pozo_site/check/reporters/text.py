@@ -1,10 +1,11 @@
 """The text reporter: ``path:line:col: CODE message`` lines for people, and a summary.
 
 Findings are grouped by file (files sorted, a blank line between groups); a fixable
-finding carries ``[*]`` after its code, as in ruff. Control and bidi characters in paths
-and messages are shown escaped, so that neither can break a line, reorder it on screen
-or send a terminal escape sequence. Colour is ANSI and only on request: whether the
-stream is a terminal and whether ``NO_COLOR`` is set are the caller's business.
+finding carries ``[*]`` after its code, as in ruff. Control, bidi and line-separator
+characters (U+2028, U+2029, NEL) in paths and messages are shown escaped, so that none can
+break a line, reorder it on screen or send a terminal escape sequence. Colour is ANSI
+and only on request: whether the stream is a terminal and whether ``NO_COLOR`` is set
+are the caller's business.
 
 >>> from pozo_site.check._finding import CheckResult, Finding, Severity
 >>> found = Finding(path="a.md", line=3, column=5, code="P001", severity=Severity.ERROR,
@@ -21,6 +22,7 @@ from collections.abc import Mapping
 from itertools import groupby
 from typing import Final
 
+from pozo_site._printable import printable as _printable
 from pozo_site.check._finding import CheckResult, Finding, Severity
 from pozo_site.check._registry import Rule
 
@@ -32,28 +34,6 @@ _RED: Final = "\x1b[1;31m"
 _YELLOW: Final = "\x1b[1;33m"
 _CYAN: Final = "\x1b[36m"
 _DIM: Final = "\x1b[2m"
-
-_SHORT_ESCAPES: Final = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_CONTROL: Final = (
-    {
-        code: _SHORT_ESCAPES.get(chr(code), f"\\x{code:02x}")
-        for code in (*range(0x20), *range(0x7F, 0xA0))
-    }
-    | {
-        code: f"\\u{code:04x}"
-        for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))  # bidi
-    }
-    | {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
-)  # lone surrogates
-
-
-def _printable(value: str) -> str:
-    """``value`` with control characters, bidi marks and lone surrogates escaped.
-
-    Tab and line ends count as control characters. Surrogates are how Python keeps the
-    bytes of a file name that is not UTF-8; escaped, they can be written to any stream.
-    """
-    return value.translate(_CONTROL)
 
 
 def _plural(count: int, noun: str) -> str:
