@@ -181,6 +181,12 @@ def _reader_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
             yield base, chunk
 
 
+def _title_offset(doc: ArticleDoc) -> int | None:
+    """Where the front matter's ``title`` value starts (as :func:`article_texts` counts)."""
+    pair = mapping_get(doc.node, "title")
+    return pair[1].start_mark.index + doc.yaml_start if pair is not None else None
+
+
 def _subjects(ctx: Context) -> tuple[tuple[str, ...], ...]:
     firm = ctx.firm.firm
     return firm_subjects(firm.name) if firm is not None else ()
@@ -190,8 +196,10 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     subjects = _subjects(ctx)
     if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(doc):
         pattern = _phrases(tuple(ctx.config.results_phrases))
+        title = _title_offset(doc)
         for base, chunk in _reader_texts(doc):
-            claims = results_claims(chunk, subjects) + phrase_claims(chunk, pattern)
+            claims = results_claims(chunk, subjects, headline=base == title)
+            claims += phrase_claims(chunk, pattern)
             seen: set[tuple[int, int]] = set()
             for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
                 if any(start <= claim.start < end for start, end in seen):
