@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -680,7 +681,7 @@ def _organisation_did(tokens: Sequence[_Token], verb: int, firm: Firm) -> bool:
     if _subject_before(tokens, verb, firm, _RESULT_FILLERS, clients=True) is not None:
         return False
     before = verb - 1
-    while before >= 0 and tokens[before].word in _RESULT_FILLERS:
+    while before >= 0 and verb - before <= 4 and tokens[before].word in _RESULT_FILLERS:
         before -= 1
     return before >= 0 and _possessive(tokens[before].word) in _ORGANISATIONS
 
@@ -1041,7 +1042,7 @@ def _speaker_is_outsider(words: Sequence[str], firm: Firm) -> bool:
         return False
     return any(
         (word in _STAFF or word in _ORGANISATIONS) and following in _AFFILIATION
-        for word, following in zip(words, words[1:])
+        for word, following in itertools.pairwise(words)
     )
 
 
@@ -1126,10 +1127,12 @@ def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Cla
     organisation ("'We won,' said the coalition's director") is not the firm's."""
     found: list[Claim] = []
     outsiders = _outsiders(text, firm) if any(mark in text for mark in _OPENERS) else []
+    opens = [start for start, _ in outsiders]  # in order, and not overlapping
     for sentence in _sentences(text):
         for claim in _sentence_results(text, sentence, firm, headline=headline):
-            if claim.kind == "result" and any(s < claim.start < c for s, c in outsiders):
-                continue
+            at = bisect.bisect_left(opens, claim.start) - 1
+            if claim.kind == "result" and at >= 0 and claim.start < outsiders[at][1]:
+                continue  # said for another organisation
             found.append(claim)
     found.extend(_headings(text))
     found.extend(_testimonials(text))
