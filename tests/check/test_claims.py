@@ -300,6 +300,7 @@ def test_rates_outcomes_and_family_quotes(text: str, claim: tuple[str, str]) -> 
         "\u201cWe won because we stuck together,\u201d said Luis, an organizer with the center.",
         "The building workers' union secured a $2 million settlement with a contractor.",
         "The Bronx Workers Center obtained $310,000 in back wages.",
+        "The union has already secured $40,000 for its members.",
         "We obtained a copy of the file.",
         "\u201cThe mother said nothing to the officer about it,\u201d the judge wrote.",
     ],
@@ -311,6 +312,10 @@ def test_other_organisations_and_statistics_are_not_claims(text: str) -> None:
 def test_a_quoted_lawyer_of_the_firm_still_claims() -> None:
     text = "\u201cWe won asylum for her,\u201d said Dana Whitfield, a partner at the firm."
     assert _results(text) == [("result", "We won asylum")]
+    text = "\u201cWe won it,\u201d said Dana, director of litigation at Example Immigration Law."
+    assert _results(text) == [("result", "We won")]
+    text = "\u201cWe won it,\u201d said Dana, director of litigation at the coalition."
+    assert _results(text) == []
 
 
 def test_headlines_claim_results_with_any_subject() -> None:

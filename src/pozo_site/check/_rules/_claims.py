@@ -637,7 +637,7 @@ def _money_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
         return None
     if any(tokens[i].word in _MODALS for i in range(max(0, min(hit, index) - 4), hit)):
         return None
-    if hit < index and _organisation_did(tokens, hit, firm):
+    if hit < index and _organisation_did(tokens, hit):
         return None
     return min(index, hit), max(index, hit), "result"
 
@@ -674,11 +674,10 @@ _ORGANISATIONS: Final = frozenset(
 ("the building workers' union secured a $2 million settlement"), the result is theirs."""
 
 
-def _organisation_did(tokens: Sequence[_Token], verb: int, firm: Firm) -> bool:
-    """Whether the verb at ``verb`` has another organisation for subject, not the firm."""
+def _organisation_did(tokens: Sequence[_Token], verb: int) -> bool:
+    """Whether the verb at ``verb`` has another organisation for subject (the firm as
+    subject was read first, by :func:`_verb_claim`)."""
     if tokens[verb].word not in _STRONG and tokens[verb].word not in _WEAK:
-        return False
-    if _subject_before(tokens, verb, firm, _RESULT_FILLERS, clients=True) is not None:
         return False
     before = verb - 1
     while before >= 0 and verb - before <= 4 and tokens[before].word in _RESULT_FILLERS:
