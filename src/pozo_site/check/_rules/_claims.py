@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ _TOKEN: Final = re.compile(
     r"[\w$#]+(?:['\u2019.,/-][\w$#]+)*|[,\u2014\u2013]|[.!?;:]+|\n[ \t]*(?:\n|(?=[#>|*+-]))"
 )
 _ABBREVIATIONS: Final = frozenset(
-    {"no", "mr", "mrs", "ms", "dr", "st", "v", "vs", "inc", "jr", "sr", "u.s", "e.g", "i.e"}
+    {"no", "mr", "mrs", "ms", "dr", "st", "v", "vs", "inc", "jr", "sr", "u.s", "e.g", "i.e", "esq"}
 )
 _SECTION_BREAK: Final = "\x00"
 
@@ -214,6 +215,10 @@ def _subject_end(
     word = tokens[at].word
     if word in _FIRST_PERSON or (pronouns and word in ("she", "he")):
         return at + 1
+    if pronouns:
+        named = _named_lawyer_end(tokens, at)
+        if named is not None:
+            return named
     if word not in _OUR and word not in _GROUPS and _possessive(word) not in _first_words(firm):
         return None  # no subject starts with this word: the common case, decided at once
     if pronouns and _group_subject(tokens, at):
@@ -222,6 +227,36 @@ def _subject_end(
     if named is not None or word not in _OUR:
         return named
     return _our_people_end(tokens, at, clients=clients)
+
+
+_TITLES: Final = frozenset({"attorney", "abogada", "abogado", "lawyer", "counsel"})
+_HONORIFICS: Final = frozenset({"ms", "mr", "mrs", "mx", "dr", "lic", "licenciada", "licenciado"})
+
+
+def _capitalised(token: _Token) -> bool:
+    return token.raw[0].isupper() and token.raw[0].isalpha()
+
+
+def _named_lawyer_end(tokens: Sequence[_Token], at: int) -> int | None:
+    """The end of a named lawyer: "Attorney (Dana) Reyes", "Ms. Ortiz", "Jane Ortiz, Esq."
+    (a firm's own page names its lawyers so; titles are looked at, never a bare name)."""
+    word = tokens[at].word
+    if word in _TITLES or word in _HONORIFICS:
+        if not _capitalised(tokens[at]):
+            return None  # "the attorney", "a lawyer": anyone's
+        end = at + 1
+        while end < len(tokens) and end - at <= 3 and _capitalised(tokens[end]):
+            end += 1
+        return end if end > at + 1 else None
+    if not _capitalised(tokens[at]):
+        return None
+    for names in (1, 2, 3):  # "Jane (Q.) Ortiz, Esq."
+        comma = at + names
+        if comma + 1 >= len(tokens) or not _capitalised(tokens[comma - 1]):
+            return None
+        if tokens[comma].word == "," and tokens[comma + 1].word == "esq":
+            return comma + 2
+    return None
 
 
 def _our_people_end(tokens: Sequence[_Token], at: int, *, clients: bool) -> int | None:
@@ -265,6 +300,8 @@ def _subject_before(
             return ends[end]
         previous = tokens[end - 1].word
         if previous == ",":
+            if end - 1 in ends:  # "Example Immigration Law, which specializes in ..."
+                return ends[end - 1]
             # an aside, which may hold commas of its own: "Our paralegals, who speak
             # Spanish, Mandarin and Creole, specialize in ..."
             for back in range(end - 2, max(-1, end - 18), -1):
@@ -413,6 +450,15 @@ _OBJECTS: Final = frozenset(
         "residencia",
         "cancelación",
         "libertad",
+        "injunction",
+        "injunctions",
+        "writ",
+        "stay",
+        "bond",
+        "pardon",
+        "waiver",
+        "protection",
+        "approvals",
         "million",
         "billion",
         "thousand",
@@ -591,13 +637,62 @@ def _money_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
         return None
     if any(tokens[i].word in _MODALS for i in range(max(0, min(hit, index) - 4), hit)):
         return None
+    if hit < index and _organisation_did(tokens, hit):
+        return None
     return min(index, hit), max(index, hit), "result"
 
 
+_ORGANISATIONS: Final = frozenset(
+    {
+        "union",
+        "unions",
+        "coalition",
+        "center",
+        "centre",
+        "council",
+        "association",
+        "alliance",
+        "defenders",
+        "project",
+        "committee",
+        "department",
+        "agency",
+        "clinic",
+        "society",
+        "federation",
+        "network",
+        "organization",
+        "organisation",
+        "nonprofit",
+        "campaign",
+        "sindicato",
+        "coalición",
+        "centro",
+    }
+)
+"""Nouns that end another organisation's name: when one is the subject of a result verb
+("the building workers' union secured a $2 million settlement"), the result is theirs."""
+
+
+def _organisation_did(tokens: Sequence[_Token], verb: int) -> bool:
+    """Whether the verb at ``verb`` has another organisation for subject (the firm as
+    subject was read first, by :func:`_verb_claim`)."""
+    if tokens[verb].word not in _STRONG and tokens[verb].word not in _WEAK:
+        return False
+    before = verb - 1
+    while before >= 0 and verb - before <= 4 and tokens[before].word in _RESULT_FILLERS:
+        before -= 1
+    return before >= 0 and _possessive(tokens[before].word) in _ORGANISATIONS
+
+
+_RATES: Final = frozenset({"success", "approval", "win", "winning", "grant", "acceptance"})
+
+
 def _record_claim(tokens: Sequence[_Token], index: int, firm: Firm) -> _Span:
-    """ "our track record", "the firm's success rate" (not an applicant's track record)."""
+    """ "our track record", "the firm's success rate", "our attorneys have a 98% approval
+    rate" (not an applicant's track record, not the national success rate)."""
     pair = (tokens[index].word, tokens[index + 1].word if index + 1 < len(tokens) else "")
-    if pair not in (("track", "record"), ("success", "rate")):
+    if pair != ("track", "record") and (pair[0] not in _RATES or pair[1] != "rate"):
         return None
     owner = _owner_before(tokens, index, firm)
     return (owner, index + 1, "result") if owner is not None else None
@@ -695,28 +790,52 @@ _TRIGGERS: Final = (
     | _SUPERLATIVES
     | _RANKING
     | _QUALITY_WORDS
-    | {"lost", "track", "success", "guarantee", "guarantees", "testimonial", "testimonials"}
+    | {"lost", "track", "guarantee", "guarantees", "testimonial", "testimonials"}
+    | _RATES
     | {"number", "than"}
 )
 """The words at which some detector may find a claim (and money, "$..."): the others are
 skipped at once."""
 
 
-def _sentence_results(text: str, tokens: Sequence[_Token], firm: Firm) -> Iterator[Claim]:
+def _sentence_results(
+    text: str, tokens: Sequence[_Token], firm: Firm, *, headline: bool
+) -> Iterator[Claim]:
     for index, token in enumerate(tokens):
         if token.word not in _TRIGGERS and not token.word.startswith("$"):
             continue
         for detector in _DETECTORS:
+            if headline and detector is _testimonial_claim:
+                continue
             span = detector(tokens, index, firm)
+            if span is None and headline and detector is _verb_claim:
+                span = _headline_result(tokens, index)
             if span is not None:
                 yield _claim(text, tokens, *span)
                 break
 
 
+_NOT_HEADLINE: Final = _MODALS | {"you", "after", "when", "how", "before", "until", "once"}
+
+
+def _headline_result(tokens: Sequence[_Token], index: int) -> _Span:
+    """A title's result with any subject: "Family Wins Asylum", "Mother Secures Release";
+    not "What Happens After You Win Asylum" or "How to Win Asylum"."""
+    if tokens[index].word not in _STRONG and tokens[index].word not in _WEAK:
+        return None
+    if any(tokens[i].word in _NOT_HEADLINE for i in range(max(0, index - 2), index)):
+        return None
+    target = _within(tokens, index + 1, index + 5, _OBJECTS)
+    if target is None:
+        return None
+    return index, _object_end(tokens, target), "result"
+
+
 def _owner_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
-    """The start of "our", "we have a", "the firm's" or the firm's name within four
-    words before ``index`` ("our proven track record")."""
-    for start in range(max(0, index - 4), index):
+    """The start of "our", "we have a", "the firm's" or the firm's name within six
+    words before ``index`` ("our proven track record", "our attorneys have a 98%
+    success rate")."""
+    for start in range(max(0, index - 6), index):
         word = tokens[start].word
         if word in ("our", "nuestro", "nuestra"):
             return start
@@ -866,15 +985,85 @@ def _speaker_is_other(words: Sequence[str]) -> bool:
     return any(word in _SPEECH for word in words) and not any(word in _STAFF for word in words)
 
 
-def _testimonials(text: str) -> Iterator[Claim]:
+_RELATIVES: Final = frozenset(
+    {
+        "mother",
+        "father",
+        "mom",
+        "dad",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "parent",
+        "parents",
+        "grandmother",
+        "grandfather",
+        "sister",
+        "brother",
+        "aunt",
+        "uncle",
+        "widow",
+        "survivor",
+        "family",
+        "madre",
+        "padre",
+        "esposa",
+        "esposo",
+        "hija",
+        "hijo",
+    }
+)
+"""The person a story is about, named by family role ("said the mother"): a client."""
+_AFFILIATION: Final = frozenset({"of", "with", "at", "from", "for", "de", "del"})
+_INSIDERS: Final = frozenset({"firm", "our", "us", "we", "firma", "nuestra", "nuestro"})
+
+
+def _speaker_is_relative(words: Sequence[str]) -> bool:
+    """ "said the mother", "her husband said": the family the story is about."""
+    if not any(word in _SPEECH for word in words) or any(word in _STAFF for word in words):
+        return False
+    return any(
+        word in _RELATIVES and index and words[index - 1] in ("the", "her", "his", "their")
+        for index, word in enumerate(words)
+    )
+
+
+def _speaker_is_outsider(words: Sequence[str], firm: Firm) -> bool:
+    """ "said Rosa Díaz, director of the Queens Tenant Coalition": someone speaking for
+    another organisation (a title or an organisation, then "of", "with", "at"), and
+    nothing in the attribution ties them to the firm."""
+    if not any(word in _SPEECH for word in words):
+        return False
+    if any(word in _INSIDERS or word in _CLIENTS for word in words):
+        return False
+    if any(_possessive(word) in _first_words(firm) for word in words):
+        return False
+    return any(
+        (word in _STAFF or word in _ORGANISATIONS) and following in _AFFILIATION
+        for word, following in itertools.pairwise(words)
+    )
+
+
+class _Quotation(NamedTuple):
+    start: int
+    close: int
+    quoted: list[str]
+    before: list[str]
+    after: list[str]
+
+
+def _quotations(text: str, *, shortest: int = 4) -> Iterator[_Quotation]:
+    """Each quotation of ``shortest`` words or more, with the words of the paragraph
+    around it that may attribute it."""
     if not any(mark in text for mark in _OPENERS):
         return
     spans = list(_quote_spans(text))
     for index, (start, close) in enumerate(spans):
-        if text.count(" ", start, close) < 3:
+        if text.count(" ", start, close) < shortest - 1:
             continue  # a word or two in quotation marks, not a quotation
         quoted = _window_words(text[start + 1 : close])
-        if len(quoted) < 4:
+        if len(quoted) < shortest:
             continue  # a word in quotation marks, not a quotation
         # The windows stop at the neighbouring quotations, so no text is read twice.
         following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
@@ -885,6 +1074,21 @@ def _testimonials(text: str) -> Iterator[Claim]:
         before = text[max(previous, start - _WINDOW) : start]
         before = before[before.rfind("\n\n") + 1 :]
         before_words = _window_words(re.split(r"[.!?]\s", before)[-1])
+        yield _Quotation(start, close, quoted, before_words, after_words)
+
+
+def _outsiders(text: str, firm: Firm) -> list[tuple[int, int]]:
+    """The quotations spoken for another organisation: "we won" in them is not the
+    firm's result."""
+    return [
+        (q.start, q.close)
+        for q in _quotations(text, shortest=1)
+        if _speaker_is_outsider(q.after, firm) or _speaker_is_outsider(q.before, firm)
+    ]
+
+
+def _testimonials(text: str) -> Iterator[Claim]:
+    for start, close, quoted, before_words, after_words in _quotations(text):
         first_person = any(word in _QUOTED_SELF for word in quoted)
         dash = bool(after_words) and after_words[0] in ("\u2014", "\u2013", "-")
         attribution = after_words  # up to _WINDOW characters, within the paragraph
@@ -892,6 +1096,10 @@ def _testimonials(text: str) -> Iterator[Claim]:
             _speaker_is_client(attribution)
             or _speaker_is_client(before_words)
             or (dash and first_person)
+            or (
+                first_person
+                and (_speaker_is_relative(attribution) or _speaker_is_relative(before_words))
+            )
             or (first_person and _about_the_lawyers(quoted) and _speaker_is_other(attribution))
         ):
             yield Claim(start, close + 1, text[start : close + 1], "testimonial")
@@ -909,12 +1117,22 @@ def _merge(claims: Iterable[Claim]) -> list[Claim]:
     return merged
 
 
-def results_claims(text: str, firm: Firm) -> list[Claim]:
+def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Claim]:
     """Claims of results, testimonials and quality in ``text``, in order, overlaps
-    merged; ``firm`` is :func:`firm_subjects` of the firm's name."""
+    merged; ``firm`` is :func:`firm_subjects` of the firm's name. A ``headline`` (an
+    article's title) also claims a result with anyone as subject ("A Mother and Her
+    Children Win Protection"), and the word "Testimonials" there names the page, whose
+    quotations are the claims; a result inside a quotation spoken for another
+    organisation ("'We won,' said the coalition's director") is not the firm's."""
     found: list[Claim] = []
+    outsiders = _outsiders(text, firm) if any(mark in text for mark in _OPENERS) else []
+    opens = [start for start, _ in outsiders]  # in order, and not overlapping
     for sentence in _sentences(text):
-        found.extend(_sentence_results(text, sentence, firm))
+        for claim in _sentence_results(text, sentence, firm, headline=headline):
+            at = bisect.bisect_left(opens, claim.start) - 1
+            if claim.kind == "result" and at >= 0 and claim.start < outsiders[at][1]:
+                continue  # said for another organisation
+            found.append(claim)
     found.extend(_headings(text))
     found.extend(_testimonials(text))
     return _merge(found)
@@ -1028,6 +1246,8 @@ def _specialist_sentence(text: str, tokens: Sequence[_Token], firm: Firm) -> Ite
             if start is not None:
                 yield _claim(text, tokens, start, index, "specialist")
             continue
+        if word in _SPECIALISTS and _job_title(tokens, index):
+            continue  # "our intake specialist", "la especialista en admisiones": a post
         if word in _SPECIALISTS or word in _SPECIALIZED:
             start = _subject_before(tokens, index, firm, _SPECIALIST_FILLERS, gap=3, pronouns=True)
             if start is not None and _copula_between(tokens, start, index):
@@ -1043,6 +1263,49 @@ def _specialist_sentence(text: str, tokens: Sequence[_Token], firm: Firm) -> Ite
                 end = _subject_end(tokens, index + 2, firm)
                 if end is not None and tokens[index + 2].word not in _FIRST_PERSON:
                     yield _claim(text, tokens, index, end - 1, "specialist")
+
+
+_JOBS: Final = frozenset(
+    {
+        "intake",
+        "paralegal",
+        "benefits",
+        "admissions",
+        "enrollment",
+        "billing",
+        "payroll",
+        "records",
+        "outreach",
+        "communications",
+        "marketing",
+        "hr",
+        "it",
+        "technology",
+        "support",
+        "office",
+        "accounts",
+        "scheduling",
+        "reception",
+        "client-services",
+        "translation",
+        "admisiones",
+        "recepción",
+        "facturación",
+    }
+)
+"""Job functions: before "specialist" (or after "especialista en") they make a staff post,
+not a claim about a field of law ("our intake specialist" is a post, "our asylum
+specialists" a claim)."""
+
+
+def _job_title(tokens: Sequence[_Token], index: int) -> bool:
+    if index and tokens[index - 1].word in _JOBS:
+        return True
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].word in ("en", "de")
+        and tokens[index + 2].word in _JOBS
+    )
 
 
 def _ahead(tokens: Sequence[_Token], index: int) -> int | None:
@@ -1062,7 +1325,11 @@ def _copula_between(tokens: Sequence[_Token], start: int, index: int) -> bool:
 
 
 def _our_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
-    """ "our (immigration) specialists", "the firm's specialists", "<Firm>'s specialists"."""
+    """ "our (immigration) specialists", "the firm's specialists", "<Firm>'s specialists",
+    "our team of (immigration) specialists"."""
+    team = _team_of_before(tokens, index, firm)
+    if team is not None:
+        return team
     for start in range(max(0, index - 3), index):
         word = tokens[start].word
         if any(t.word == "," for t in tokens[start:index]):
@@ -1073,6 +1340,21 @@ def _our_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
             for begin in range(max(0, start - 4), start + 1):
                 if _subject_end(tokens, begin, firm) == start + 1:
                     return begin
+    return None
+
+
+def _team_of_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | None:
+    """The start of "our team of" / "the firm's group of" up to three words before
+    ``index``."""
+    for of in range(index - 1, max(0, index - 4), -1):
+        if tokens[of].word in ("of", "de"):
+            ends = _subject_ends(tokens, firm, clients=False, pronouns=False)
+            start = ends.get(of)
+            if start is not None and tokens[start].word not in _FIRST_PERSON:
+                return start
+            return None
+        if tokens[of].word == ",":
+            return None
     return None
 
 

@@ -74,12 +74,18 @@ RESULTS_DISCLAIMER = register(
             "Op. 834 and 848). The rule reads claims, not words: results told in the first "
             "person ('we won asylum', 'we helped a family obtain a green card'), in the third "
             "person with the firm's name or 'the firm' ('Example Law Obtains $1.2 Million "
-            "Judgment') and in headlines ('$17.5K Back-Wage Win for Delivery Workers'); "
-            "testimonials (a quoted client, a 'Testimonials' heading); and comparisons or "
+            "Judgment', 'we secured a preliminary injunction') and in headlines ('$17.5K "
+            "Back-Wage Win for Delivery Workers'; in the title any subject counts: 'A Mother "
+            "and Her Children Win Protection'); success or approval rates ('our attorneys "
+            "have a 98% success rate'); testimonials (a quoted client, also one named by "
+            "family role, 'said the mother'; a 'Testimonials' heading); and comparisons or "
             "quality claims ('the best immigration lawyers', 'the #1 immigration firm', "
             "'unsurpassed'). Negations and conditions are not claims ('we won't', 'if we "
-            "win'), nor are other uses of the words ('the #1 train', 'Community Board #1', "
-            "'testimonial evidence', 'a track record' asked of a job applicant). Fixed "
+            "win', 'after you win asylum'), nor are other organisations' results (a quote "
+            "from 'the director of the tenant coalition' saying 'we won', 'the union "
+            "secured a $2 million settlement') or other uses of the words ('the #1 train', "
+            "'Community Board #1', 'testimonial evidence', 'a track record' asked of a job "
+            "applicant, 'the national approval rate'). Fixed "
             "phrases can be added (extend-results-phrases) or replaced (results-phrases). "
             "Every claim is reported, quoted, when the article lacks the disclaimer "
             "(compared ignoring case and line breaks): add the sentence to the article. A "
@@ -101,13 +107,16 @@ SPECIALIST_WORDING = register(
             "unless certified as Rule 7.4(c) allows, with the disclaimer it requires; "
             "'practice limited to immigration law' or 'concentrates in' are allowed. The "
             "rule flags claims about the firm or its lawyers: 'we specialize in', 'our "
-            "attorneys specialize in', '<firm name> specializes in', 'our asylum "
-            "specialists', 'we are specialists', and in Spanish 'nos especializamos', "
-            "'somos especialistas en'. The adjective is not a claim ('specialized medical "
-            "care', 'specialized courts'), nor is another organisation's staff ('partnership "
-            "specialists at the agency'). Nothing is reported when the firm profile records "
-            "a certification. It is a warning because the reading of a sentence may be "
-            "wrong." + _AID.format(code="C003")
+            "attorneys specialize in', '<firm name> specializes in', '<firm name>, which "
+            "specializes in', a named lawyer ('Attorney Lind is a specialist in', 'Jane "
+            "Ortiz, Esq., specializes in'), 'our asylum specialists', 'our team of "
+            "immigration specialists', 'we are specialists', and in Spanish 'nos "
+            "especializamos', 'somos especialistas en'. The adjective is not a claim "
+            "('specialized medical care', 'specialized courts'), nor is another "
+            "organisation's staff ('partnership specialists at the agency') or a staff post "
+            "('our intake specialist', 'the paralegal specialist'). Nothing is reported when "
+            "the firm profile records a certification. It is a warning because the reading "
+            "of a sentence may be wrong." + _AID.format(code="C003")
         ),
         example="Our attorneys specialize in asylum cases.",
         reference="NY Rule 7.4",
@@ -181,6 +190,12 @@ def _reader_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
             yield base, chunk
 
 
+def _title_offset(doc: ArticleDoc) -> int | None:
+    """Where the front matter's ``title`` value starts (as :func:`article_texts` counts)."""
+    pair = mapping_get(doc.node, "title")
+    return pair[1].start_mark.index + doc.yaml_start if pair is not None else None
+
+
 def _subjects(ctx: Context) -> tuple[tuple[str, ...], ...]:
     firm = ctx.firm.firm
     return firm_subjects(firm.name) if firm is not None else ()
@@ -190,8 +205,10 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     subjects = _subjects(ctx)
     if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(doc):
         pattern = _phrases(tuple(ctx.config.results_phrases))
+        title = _title_offset(doc)
         for base, chunk in _reader_texts(doc):
-            claims = results_claims(chunk, subjects) + phrase_claims(chunk, pattern)
+            claims = results_claims(chunk, subjects, headline=base == title)
+            claims += phrase_claims(chunk, pattern)
             seen: set[tuple[int, int]] = set()
             for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
                 if any(start <= claim.start < end for start, end in seen):
