@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from pozo_site import example_content
-from pozo_site.check._registry import RULES, Family
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Family
 from pozo_site.cli import main
 from pozo_site.cli._boundary import DEBUG_ENV
 from pozo_site.cli._check import use_color

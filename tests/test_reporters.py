@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from pozo_site._printable import printable
 from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
-from pozo_site.check._registry import Family, Rule
+from pozo_site.check._rule import Family, Rule
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
 from pozo_site.check.reporters import github as github_reporter
 from pozo_site.check.reporters import json as json_reporter

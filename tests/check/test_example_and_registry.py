@@ -79,7 +79,6 @@ def test_public_api_is_pinned() -> None:
         "fix_paths",
         "load_config",
         "load_config_file",
-        "register",
     ]
     for name in pozo_site.check.__all__:
         assert getattr(pozo_site.check, name) is not None

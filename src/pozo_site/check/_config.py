@@ -44,9 +44,9 @@ from pozo_site._article import FRONT_MATTER_KEYS
 from pozo_site._errors import PhoneNumberError, PozoSiteError
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle
 from pozo_site._toml import tomllib
-from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
-from pozo_site.check._registry import RULES, Family
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Family
 from pozo_site.check._rules.phone import DEFAULT_PHONE_MAX_BARE_DIGITS
 
 __all__ = [

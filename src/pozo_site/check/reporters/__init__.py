@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Final
 
 from pozo_site.check._finding import CheckResult
-from pozo_site.check._registry import Rule
+from pozo_site.check._rule import Rule
 from pozo_site.check.reporters import github, json, sarif, text
 
 __all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
