@@ -14,9 +14,9 @@ reporters, ``pozo-site rules`` and the docs all read it.
 
 from __future__ import annotations
 
+from pozo_site._errors import ConfigError
 from pozo_site.check._config import (
     Config,
-    ConfigError,
     OtherNumber,
     load_config,
     load_config_file,

@@ -55,4 +55,3 @@ class Rule:
     def __post_init__(self) -> None:
         if len(self.code) != 4 or self.code[0] != self.family.value or not self.code[1:].isdigit():
             raise ValueError(f"rule code {self.code!r} must be {self.family.value} + 3 digits")
-

@@ -34,13 +34,13 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from pozo_site._errors import ConfigError
 from pozo_site._files import FIRM_FILE_NAMES
 from pozo_site._firm import FirmProfile
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
     DEFAULT_EXCLUDE,
     Config,
-    ConfigError,
     load_config,
 )
 from pozo_site.check._finding import Edit, Finding
