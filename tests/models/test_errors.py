@@ -27,7 +27,7 @@ from pozo_site._errors import (
     RenderError,
 )
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "pozo_site"
+SRC = Path(__file__).resolve().parents[2] / "src" / "pozo_site"
 CLASSES: dict[str, type[PozoSiteError]] = {
     cls.__name__: cls
     for cls in (

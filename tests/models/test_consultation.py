@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from pozo_site import ConsultationRequest, ContactMethod, MatterType
+from pozo_site import (
+    ConsultationRequest,
+    ContactMethod,
+    MatterType,
+)
 
 NAME = "Ana Privata Example"
 PHONE = "(212) 555-0187"
@@ -133,3 +139,91 @@ def test_validation_errors_hide_personal_data(changes: dict[str, Any]) -> None:
     assert_private(str(info.value))
     assert_private(repr(info.value))
     assert_private(repr(info.value.errors(include_input=False)))
+
+
+# -- ConsultationRequest privacy ----------------------------------------------------------
+
+_PRIVATE = ("Zelda", "zelda", "555-0187", "5550187", "secret plan")
+
+
+class _Form(BaseModel):
+    """A web framework's request body that holds a request (its own default settings)."""
+
+    request: ConsultationRequest
+
+
+def _bad_request(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Zelda Example",
+        "phone": "(212) 555-0187",
+        "email": "zelda@example.com",
+        "message": "my secret plan",
+        "matter_type": "asylum",
+        "consent": True,
+    }
+    data.update(changes)
+    return data
+
+
+def _all_error_text(error: ValidationError) -> str:
+    return "\n".join(
+        [str(error), repr(error), error.json(), json.dumps(error.errors(), default=str)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("validate", "code"),
+    [
+        (lambda: _Form(request=_bad_request(phone="Zelda 555-0187")), "phone_misplaced_letters"),
+        (lambda: _Form(request=_bad_request(email="zelda@@example.com")), "email_invalid"),
+        (lambda: _Form(request=_bad_request(name="Zelda" * 100)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(message="secret plan " * 500)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(consent="Zelda")), "consent_required"),
+        (lambda: _Form(request="Zelda Example 555-0187"), "model_type"),
+        (
+            lambda: _Form.model_validate_json(
+                json.dumps({"request": _bad_request(matter_type="zelda")})
+            ),
+            "enum",
+        ),
+        (
+            lambda: TypeAdapter(list[ConsultationRequest]).validate_python(
+                [_bad_request(phone="Zelda")]
+            ),
+            "phone_not_a_number",
+        ),
+        (lambda: ConsultationRequest(**_bad_request(phone="Zelda 555-0187")), None),
+    ],
+)
+def test_errors_never_echo_personal_data_even_inside_another_model(
+    validate: Callable[[], object], code: str | None
+) -> None:
+    # Was: hide_input_in_errors applies only when the request is validated on its own;
+    # inside a form model or a TypeAdapter the error text held the phone or e-mail
+    # ("input_value='Zelda 555-0187'"), and errors() held every input.
+    with pytest.raises(ValidationError) as caught:
+        validate()
+    text = _all_error_text(caught.value)
+    assert not [word for word in _PRIVATE if word in text]
+    if code is not None:
+        assert code in [e["type"] for e in caught.value.errors()]
+
+
+def test_hidden_errors_keep_their_type_location_and_context() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _Form(request=_bad_request(name="x" * 201, preferred_contact="email", email=None))
+    errors = caught.value.errors()
+    # Every problem in one round (issue 9): the cross-field rule runs although a field
+    # failed, and it is located at the field to change.
+    assert [(e["type"], e["loc"]) for e in errors] == [
+        ("string_too_long", ("request", "name")),
+        ("preferred_contact_missing", ("request", "email")),
+    ]
+    assert errors[0]["ctx"] == {"max_length": 200}
+    assert errors[0]["msg"] == "String should have at most 200 characters"
+    with pytest.raises(ValidationError) as caught:
+        ConsultationRequest(**_bad_request(preferred_contact="email", email=None))
+    (error,) = caught.value.errors()
+    assert error["type"] == "preferred_contact_missing"
+    assert error["loc"] == ("email",)
+    assert error["msg"] == "the preferred contact is e-mail, but none was given"
