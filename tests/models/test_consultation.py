@@ -98,6 +98,32 @@ def test_preferred_date_today_anywhere_on_earth_is_accepted() -> None:
     assert request.preferred_date == dt.date(2026, 3, 1)
 
 
+@pytest.mark.parametrize(
+    ("submitted_at", "preferred_date", "in_past"),
+    [
+        (dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc), dt.date(1, 1, 1), False),
+        (dt.datetime(1, 1, 1, 3, tzinfo=dt.timezone(dt.timedelta(hours=5))), "2000-01-01", False),
+        (
+            dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+            "2026-03-01",
+            True,
+        ),
+    ],
+)
+def test_a_submission_time_at_the_calendar_s_ends_is_no_traceback(
+    submitted_at: dt.datetime, preferred_date: Any, in_past: bool
+) -> None:
+    # Was: OverflowError (a traceback, not a ValidationError) for a submission time within
+    # half a day of 0001-01-01 or 9999-12-31, found by the property test.
+    changes = data(submitted_at=submitted_at, preferred_date=preferred_date)
+    if in_past:
+        with pytest.raises(ValidationError) as info:
+            ConsultationRequest.model_validate(changes)
+        assert {e["type"] for e in info.value.errors()} == {"preferred_date_in_past"}
+    else:
+        assert ConsultationRequest.model_validate(changes).preferred_date is not None
+
+
 def test_single_line_fields_lose_controls_and_message_keeps_newlines() -> None:
     request = ConsultationRequest.model_validate(
         data(name="Ana\r\nBcc: x@example.com", message="line one\r\nline two\x00\x07")
