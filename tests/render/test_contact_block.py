@@ -90,7 +90,7 @@ MY_MODULES = (
     "pozo_site.render._escape",
     "pozo_site.render._view",
     "pozo_site.render._jsonld",
-    "pozo_site.render._contact",
+    "pozo_site.render._contact_block",
     "pozo_site.render._cta",
 )
 

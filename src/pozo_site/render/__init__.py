@@ -5,7 +5,7 @@ from __future__ import annotations
 from pozo_site._errors import RenderError
 from pozo_site.render._article import render_article_html
 from pozo_site.render._consultation_form import render_consultation_form
-from pozo_site.render._contact import (
+from pozo_site.render._contact_block import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
     ContactBlockRenderer,
