@@ -24,11 +24,11 @@ from pozo_site._article import Article
 from pozo_site._files import default_firm
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._locate import yaml_offset
 from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, _check_graph, _first_clause, compose_yaml
 from pozo_site.check._finding import Finding
-from pozo_site.check._locate import yaml_offset
 from pozo_site.check._rules import file as rules
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from pozo_site._locate import mapping_get
 from pozo_site.check._finding import Finding, Severity
-from pozo_site.check._locate import mapping_get
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check._rules._base import Checker, Context, article_texts, firm_offset
 from pozo_site.check._rules._claims import (

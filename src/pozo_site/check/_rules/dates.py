@@ -9,8 +9,8 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from pozo_site._article import is_earlier, parse_date_or_datetime
+from pozo_site._locate import mapping_get
 from pozo_site.check._finding import Finding, Severity
-from pozo_site.check._locate import mapping_get
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check._rules._base import Checker, Context
 from pozo_site.check._source import ArticleDoc

@@ -13,8 +13,8 @@ from urllib.parse import unquote
 import yaml
 
 from pozo_site._article import make_slug
+from pozo_site._locate import mapping_get
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
-from pozo_site.check._locate import mapping_get
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check._rules._base import Checker, Context
 from pozo_site.check._rules._markdown import BodyLink, markdown_facts, prose_body

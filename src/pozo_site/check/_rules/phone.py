@@ -53,9 +53,9 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._hidden import unhide
+from pozo_site._locate import mapping_get
 from pozo_site._phone import PhoneNumber, PhoneStyle
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
-from pozo_site.check._locate import mapping_get
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check._rules._base import Checker, Context, string_scalars
 from pozo_site.check._rules._markdown import blank_urls, prose_body
