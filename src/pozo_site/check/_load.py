@@ -27,18 +27,16 @@ from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._locate import yaml_offset
 from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
-from pozo_site._yaml import YamlError, _check_graph, _first_clause, compose_yaml
+from pozo_site._yaml import YamlError, _first_clause, compose_yaml
 from pozo_site.check._finding import Finding
 from pozo_site.check._rules import file as rules
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 
 __all__ = [
-    "InvalidScalar",
     "decode_source",
     "default_firm_doc",
     "parse_article",
     "parse_firm",
-    "parse_yaml",
     "read_source",
 ]
 
@@ -155,52 +153,6 @@ def _too_large(display: str, limit: int) -> Finding:
 # -- YAML ------------------------------------------------------------------------------
 
 
-class InvalidScalar(str):
-    """A YAML timestamp that is not a real date or time (``2018-02-31``), kept as its text
-    so that validation reports it at its key instead of the YAML parser failing."""
-
-    __slots__ = ()
-
-
-class _TolerantLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    pass
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError, AttributeError):  # AttributeError: !!timestamp x
-        return InvalidScalar(node.value)
-
-
-_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """:func:`pozo_site._yaml.compose_yaml`, except that an impossible date such as
-    ``2018-02-31`` becomes an :class:`InvalidScalar` rather than a whole-document error."""
-    try:
-        return compose_yaml(text)
-    except YamlError as error:
-        if error.code != "yaml_syntax" or error.line is not None:
-            raise
-    # Construction failed on a scalar (the composer and the alias check passed): build
-    # the document again with timestamps that tolerate impossible dates.
-    loader = _TolerantLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:  # pragma: no cover - compose_yaml succeeded on the same text
-            return None, None
-        _check_graph(node)
-        return loader.construct_document(node), node
-    except YamlError:  # pragma: no cover - compose_yaml checked the same graph
-        raise
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise YamlError(f"invalid YAML: {error}", code="yaml_syntax") from None
-    finally:
-        loader.dispose()
-
-
 def _yaml_finding(source: Source, error: YamlError, yaml_text: str, yaml_start: int) -> Finding:
     rule = rules.YAML_ALIAS if error.code == "yaml_alias" else rules.SYNTAX
     offset = yaml_start
@@ -240,7 +192,7 @@ def parse_article(source: Source, extra_keys: Iterable[str] = ()) -> ArticleDoc 
     yaml_start = opening.end() if opening else 0
     body_start = len(text) - len(parts.body)
     try:
-        data, node = parse_yaml(parts.yaml)
+        data, node = compose_yaml(parts.yaml, keep_invalid_dates=True)
     except YamlError as error:
         return _yaml_finding(source, error, parts.yaml, yaml_start)
     if data is None:
@@ -305,7 +257,7 @@ def parse_firm(source: Source) -> FirmDoc | Finding:
             data = json.loads(text)
             doc = FirmDoc(source=source, kind="json", data=data)
         else:
-            data, node = parse_yaml(text)
+            data, node = compose_yaml(text, keep_invalid_dates=True)
             doc = FirmDoc(source=source, kind="yaml", data=data, node=node)
     except YamlError as error:
         return _yaml_finding(source, error, text, 0)
