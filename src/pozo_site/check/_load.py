@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from pozo_site._article import Article
-from pozo_site._files import default_firm
+from pozo_site._files import decode_firm_text, default_firm, toml_error_offset
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._locate import yaml_offset
@@ -36,7 +36,7 @@ __all__ = [
     "decode_source",
     "default_firm_doc",
     "parse_article",
-    "parse_firm",
+    "parse_firm_doc",
     "read_source",
 ]
 
@@ -50,7 +50,6 @@ _WIDE_BOMS: Final = (
     (b"\xfe\xff", "UTF-16"),
 )
 _OPEN_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
-_TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -243,40 +242,29 @@ def default_firm_doc() -> FirmDoc:
     return FirmDoc(source=None, kind="default", firm=default_firm())
 
 
-def parse_firm(source: Source) -> FirmDoc | Finding:
-    """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix)."""
+def parse_firm_doc(source: Source) -> FirmDoc | Finding:
+    """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix) for the
+    checks: every problem is a finding (:func:`pozo_site.parse_firm` raises instead)."""
     suffix = source.path.suffix.lower()
     text = source.text
-    node: yaml.Node | None = None
-    doc: FirmDoc
     try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-            doc = FirmDoc(source=source, kind="toml", data=data)
-        elif suffix == ".json":
-            data = json.loads(text)
-            doc = FirmDoc(source=source, kind="json", data=data)
-        else:
-            data, node = compose_yaml(text, keep_invalid_dates=True)
-            doc = FirmDoc(source=source, kind="yaml", data=data, node=node)
+        kind, data, node = decode_firm_text(text, suffix, keep_invalid_dates=True)
     except YamlError as error:
         return _yaml_finding(source, error, text, 0)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.search(str(error))
-        offset = 0
-        if match:
-            offset = yaml_offset(text, int(match.group(1)), int(match.group(2)))
+        offset = toml_error_offset(text, error) or 0
         return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
     except json.JSONDecodeError as error:
         return source.finding(rules.SYNTAX, error.pos, f"invalid JSON: {error.msg}")
     except (RecursionError, ValueError) as error:  # too deep; an integer of > 4,300 digits
-        kind = "TOML" if suffix == ".toml" else "JSON"
+        language = "TOML" if suffix == ".toml" else "JSON"
         reason = "nested too deeply" if isinstance(error, RecursionError) else _first_clause(error)
-        return source.finding(rules.SYNTAX, 0, f"invalid {kind}: {reason}")
+        return source.finding(rules.SYNTAX, 0, f"invalid {language}: {reason}")
     if not isinstance(data, dict):
         return _not_mapping(
             source, node.start_mark.index if node is not None else 0, "the firm profile"
         )
+    doc = FirmDoc(source=source, kind=kind, data=data, node=node)
     try:
         doc.firm = FirmProfile.model_validate(data)
     except ValidationError as error:

@@ -49,7 +49,7 @@ from pozo_site.check._load import (
     decode_source,
     default_firm_doc,
     parse_article,
-    parse_firm,
+    parse_firm_doc,
     read_source,
 )
 from pozo_site.check._rules.phone import find_numbers
@@ -292,7 +292,7 @@ class Session:
     def _firm(sources: Mapping[str, Source], findings: tuple[Finding, ...]) -> FirmProfile | None:
         for source in sources.values():
             if source.path.name in FIRM_FILE_NAMES:
-                parsed = parse_firm(source)
+                parsed = parse_firm_doc(source)
                 return parsed.firm if isinstance(parsed, FirmDoc) else None
         if any(Path(f.path).name in FIRM_FILE_NAMES for f in findings):
             return None  # there is a firm file, but it cannot be read
@@ -423,7 +423,9 @@ def _line_break(text: str, index: LineIndex, line: int) -> str:
 
 def _data(source: Source) -> Any:
     parsed: ArticleDoc | FirmDoc | Finding
-    parsed = parse_firm(source) if source.path.name in FIRM_FILE_NAMES else parse_article(source)
+    parsed = (
+        parse_firm_doc(source) if source.path.name in FIRM_FILE_NAMES else parse_article(source)
+    )
     return None if isinstance(parsed, Finding) else parsed.data
 
 
