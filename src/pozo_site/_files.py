@@ -41,6 +41,7 @@ __all__ = [
     "default_firm",
     "example_articles",
     "example_content",
+    "is_content_file",
     "load_firm",
     "parse_firm",
     "toml_error_offset",
@@ -50,6 +51,17 @@ FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
 """The names a content folder's firm profile may have, in the order they are looked for."""
 
 MAX_FIRM_FILE_BYTES: Final = 1_000_000
+
+
+def is_content_file(path: Path) -> bool:
+    """Whether a file of this name is content: an article (``*.md``) or a firm profile
+    (one of :data:`FIRM_FILE_NAMES`). The one answer for the checks, the CLI and the
+    language server.
+
+    >>> [is_content_file(Path(n)) for n in ("a.md", "firm.toml", "notes.txt")]
+    [True, True, False]
+    """
+    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
 
 
 _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import json
-import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,7 +48,6 @@ _WIDE_BOMS: Final = (
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
 )
-_OPEN_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -187,8 +185,7 @@ def parse_article(source: Source, extra_keys: Iterable[str] = ()) -> ArticleDoc 
             else rules.FRONT_MATTER_UNTERMINATED
         )
         return source.finding(rule, 0, str(error))
-    opening = _OPEN_LINE.match(text)
-    yaml_start = opening.end() if opening else 0
+    yaml_start = parts.yaml_start
     body_start = len(text) - len(parts.body)
     try:
         data, node = compose_yaml(parts.yaml, keep_invalid_dates=True)

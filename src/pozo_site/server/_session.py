@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from pozo_site._errors import ConfigError
-from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._firm import FirmProfile
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
@@ -78,7 +78,7 @@ REASON_PLACEHOLDER: Final = "REASON"
 
 def is_checked_file(path: Path) -> bool:
     """Whether ``pozo-site check`` checks a file of this name (an article or a firm file)."""
-    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
+    return is_content_file(path)
 
 
 def is_config_file(path: Path) -> bool:
