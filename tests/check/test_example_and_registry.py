@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from pozo_site import example_content
 from pozo_site.check import RULES, Config, Family, check_paths, fix_paths
 
@@ -60,3 +62,13 @@ def test_compliance_rules_name_their_rule_and_say_they_are_an_aid() -> None:
     for rule in compliance:
         assert "not legal advice" in rule.explanation
         assert f'ignore = ["{rule.code}"]' in rule.explanation
+
+
+def test_the_rule_table_is_read_only_and_refuses_a_code_declared_twice() -> None:
+    from pozo_site.check._registry import rule_table
+    from pozo_site.check._rules import dates
+
+    with pytest.raises(TypeError):
+        RULES["X001"] = dates.FUTURE_DATE  # type: ignore[index]
+    with pytest.raises(ValueError, match="rule code D003 is declared twice"):
+        rule_table([*dates.RULES, dates.FUTURE_DATE])
