@@ -1,4 +1,5 @@
-"""The public API changes only on purpose: the exported names are pinned here."""
+"""The public API changes only on purpose: the exported names of ``pozo_site``,
+``pozo_site.render`` and ``pozo_site.check`` are pinned here."""
 
 from __future__ import annotations
 
@@ -92,6 +93,25 @@ PUBLIC = {
         "render_firm_jsonld",
         "render_vcard3",
         "render_vcard4",
+    ],
+    "pozo_site.check": [
+        "RULES",
+        "CheckResult",
+        "Config",
+        "ConfigError",
+        "Edit",
+        "Family",
+        "FileChange",
+        "Finding",
+        "Fix",
+        "FixOutcome",
+        "OtherNumber",
+        "Rule",
+        "Severity",
+        "check_paths",
+        "fix_paths",
+        "load_config",
+        "load_config_file",
     ],
 }
 

@@ -18,6 +18,7 @@ from pozo_site._errors import (
     FirmFileProblem,
     PhoneNumberError,
     PozoSiteError,
+    RenderError,
 )
 from pozo_site._files import (
     default_firm,
@@ -45,7 +46,6 @@ from pozo_site._version import __version__
 from pozo_site.render import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
-    RenderError,
     render_contact_block,
 )
 

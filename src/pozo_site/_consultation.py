@@ -186,7 +186,10 @@ def _cross_field_errors(
             )
         )
     if preferred_date is not None and submitted_at is not None:
-        earliest = (submitted_at.astimezone(dt.timezone.utc) + _EARLIEST_OFFSET).date()
+        try:
+            earliest = (submitted_at.astimezone(dt.timezone.utc) + _EARLIEST_OFFSET).date()
+        except OverflowError:  # within half a day of the calendar's first or last day
+            earliest = dt.date.min if submitted_at.year == dt.MINYEAR else dt.date.max
         if preferred_date < earliest:
             errors.append(
                 _error(

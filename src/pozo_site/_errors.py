@@ -1,12 +1,19 @@
 """The exception tree of pozo-site.
 
-Every error carries a stable snake_case ``code`` that tests and callers match on;
-the prose may change, the code does not::
+Every public exception is defined here. Each carries a stable snake_case ``code`` that
+tests and callers match on; the prose may change, the code does not. Each class declares
+the codes it may carry once, in ``CODES``, and a test checks that every code raised
+anywhere in the package is declared by its class::
 
     PozoSiteError                 base of everything raised on purpose
     ├── PhoneNumberError          a text is not a phone number we accept (also a ValueError)
     ├── FirmFileError             a firm profile file cannot be read or does not validate
-    └── ConsultationFormError     a submitted consultation form is refused (also a ValueError)
+    ├── ConsultationFormError     a submitted consultation form is refused (also a ValueError)
+    ├── RenderError               an output cannot be rendered as asked (also a ValueError)
+    └── ConfigError               a ``pozo-site check`` configuration is invalid
+
+Public homes: ``pozo_site`` exports all but ``ConfigError``, ``pozo_site.render`` exports
+``RenderError`` and ``pozo_site.check`` exports ``ConfigError``.
 
 Model validation itself raises pydantic's ``ValidationError``; inside a model,
 ``PhoneNumberError`` becomes a pydantic error of the same ``code``.
@@ -17,19 +24,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
+    "ConfigError",
     "ConsultationFormError",
     "FirmFileError",
     "FirmFileProblem",
     "PhoneNumberError",
     "PozoSiteError",
+    "RenderError",
 ]
 
 
 class PozoSiteError(Exception):
-    """Base class of the errors pozo-site raises on purpose."""
+    """Base class of the errors pozo-site raises on purpose.
 
+    ``code`` is ``pozo_site_error`` here; each subclass has its own codes, declared in
+    its ``CODES``.
+    """
+
+    CODES: ClassVar[frozenset[str]] = frozenset({"pozo_site_error"})
+    """Every code this class may carry (not its subclasses' codes)."""
     code: str = "pozo_site_error"
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
@@ -48,10 +67,26 @@ class PhoneNumberError(PozoSiteError, ValueError):
 
     ``code`` is one of ``phone_empty``, ``phone_input_too_long``, ``phone_invalid_characters``,
     ``phone_misplaced_letters``, ``phone_not_a_number``, ``phone_invalid_country_code``,
-    ``phone_too_short``, ``phone_too_long``, ``phone_invalid`` or ``phone_type_not_allowed``.
-    The message never repeats the input.
+    ``phone_too_short``, ``phone_too_long``, ``phone_invalid`` or ``phone_unknown_region``
+    (the ``region`` to dial from is not an ISO 3166-1 region the library knows). A number
+    of a type a field does not allow is not this error: inside a model it is pydantic's
+    ``phone_type_not_allowed``. The message never repeats the input.
     """
 
+    CODES: ClassVar[frozenset[str]] = frozenset(
+        {
+            "phone_empty",
+            "phone_input_too_long",
+            "phone_invalid_characters",
+            "phone_misplaced_letters",
+            "phone_not_a_number",
+            "phone_invalid_country_code",
+            "phone_too_short",
+            "phone_too_long",
+            "phone_invalid",
+            "phone_unknown_region",
+        }
+    )
     code = "phone_invalid"
 
 
@@ -82,8 +117,22 @@ class FirmFileError(PozoSiteError):
     error in ``problems`` (and as text in ``details``); a syntax error gives ``line`` and
     ``column`` where known. :meth:`report` is what the CLI prints:
     ``path:line:col: key: reason [code]``, one line per problem.
+
+    ``code`` is ``firm_file_invalid`` (the file does not validate), ``firm_file_syntax``,
+    ``firm_file_type`` (not .yaml, .yml, .toml or .json), ``firm_file_read``,
+    ``firm_file_size`` (too large) or ``firm_file_encoding`` (not UTF-8).
     """
 
+    CODES: ClassVar[frozenset[str]] = frozenset(
+        {
+            "firm_file_invalid",
+            "firm_file_syntax",
+            "firm_file_type",
+            "firm_file_read",
+            "firm_file_size",
+            "firm_file_encoding",
+        }
+    )
     code = "firm_file_invalid"
 
     def __init__(
@@ -133,6 +182,9 @@ class ConsultationFormError(PozoSiteError, ValueError):
     messages nor ``str()`` ever hold what the visitor typed: only field names.
     """
 
+    CODES: ClassVar[frozenset[str]] = frozenset(
+        {"consultation_form_invalid", "consultation_form_spam"}
+    )
     code = "consultation_form_invalid"
 
     def __init__(
@@ -157,3 +209,61 @@ class ConsultationFormError(PozoSiteError, ValueError):
 
     def __repr__(self) -> str:
         return f"ConsultationFormError({self.message!r}, spam={self.spam})"
+
+
+class RenderError(PozoSiteError, ValueError):
+    """A contact block, call to action or structured data cannot be rendered as asked.
+
+    ``code`` is one of ``format_unknown`` (no such format), ``template_not_supported`` (a
+    template was given for a format that is serialised from data), ``template_too_long``,
+    ``template_syntax``, ``template_undefined`` (the template names a value that does not
+    exist), ``template_unsafe`` (the sandbox refused an operation), one of the limits
+    (``template_too_slow``, ``template_output_too_large``, ``template_number_too_large``)
+    or ``template_failed`` (anything else the template did wrong, such as an error raised
+    by a filter, or recursion too deep); or ``phone_style_unknown`` (no such phone style),
+    ``base_url_invalid`` (a base URL that is not absolute http(s)) or
+    ``call_to_action_invalid``; ``render_error`` is the default. ``line`` is the template
+    line of a template error, when known.
+    """
+
+    CODES: ClassVar[frozenset[str]] = frozenset(
+        {
+            "render_error",
+            "format_unknown",
+            "template_not_supported",
+            "template_too_long",
+            "template_syntax",
+            "template_undefined",
+            "template_unsafe",
+            "template_too_slow",
+            "template_output_too_large",
+            "template_number_too_large",
+            "template_failed",
+            "phone_style_unknown",
+            "base_url_invalid",
+            "call_to_action_invalid",
+        }
+    )
+    code = "render_error"
+
+    def __init__(self, message: str, *, code: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, code=code)
+        self.line = line
+
+
+class ConfigError(PozoSiteError):
+    """A configuration file or option is invalid: bad TOML, an unknown key or rule code.
+
+    ``path`` is the file at fault, or ``None`` for options given on the command line.
+    ``code`` is ``config_invalid``.
+    """
+
+    CODES: ClassVar[frozenset[str]] = frozenset({"config_invalid"})
+    code = "config_invalid"
+
+    def __init__(self, message: str, *, path: Path | None = None, code: str | None = None):
+        super().__init__(message, code=code)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path is not None else self.message

@@ -16,8 +16,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
+import yaml
 from pydantic import ValidationError
 
 from pozo_site._article import Article
@@ -36,11 +37,14 @@ else:  # pragma: no cover - exercised on 3.10 only
 __all__ = [
     "FIRM_FILE_NAMES",
     "MAX_FIRM_FILE_BYTES",
+    "decode_firm_text",
     "default_firm",
     "example_articles",
     "example_content",
+    "is_content_file",
     "load_firm",
     "parse_firm",
+    "toml_error_offset",
 ]
 
 FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
@@ -49,15 +53,45 @@ FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
 MAX_FIRM_FILE_BYTES: Final = 1_000_000
 
 
+def is_content_file(path: Path) -> bool:
+    """Whether a file of this name is content: an article (``*.md``) or a firm profile
+    (one of :data:`FIRM_FILE_NAMES`). The one answer for the checks, the CLI and the
+    language server.
+
+    >>> [is_content_file(Path(n)) for n in ("a.md", "firm.toml", "notes.txt")]
+    [True, True, False]
+    """
+    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
+
+
 _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
-def _parse_data(text: str, suffix: str) -> tuple[Any, Any]:
+def decode_firm_text(
+    text: str, suffix: str, *, keep_invalid_dates: bool = False
+) -> tuple[Literal["toml", "json", "yaml"], Any, yaml.Node | None]:
+    """A firm file's text decoded by its ``suffix``: ``(kind, data, YAML root node)``.
+
+    ``kind`` is ``"toml"``, ``"json"`` or ``"yaml"`` (any other suffix); the node is
+    ``None`` but for YAML. The one reader of firm files: :func:`parse_firm` turns its
+    errors into a :class:`~pozo_site.FirmFileError`, ``pozo-site check`` into findings.
+    Raises the decoder's error (:class:`~pozo_site._yaml.YamlError`,
+    ``tomllib.TOMLDecodeError``, ``json.JSONDecodeError``), ``ValueError`` for an integer
+    of more than 4,300 digits or ``RecursionError`` for nesting too deep.
+    ``keep_invalid_dates`` is :func:`~pozo_site._yaml.compose_yaml`'s.
+    """
     if suffix == ".toml":
-        return tomllib.loads(text), None
+        return "toml", tomllib.loads(text), None
     if suffix == ".json":
-        return json.loads(text), None
-    return compose_yaml(text)
+        return "json", json.loads(text), None
+    data, node = compose_yaml(text, keep_invalid_dates=keep_invalid_dates)
+    return "yaml", data, node
+
+
+def toml_error_offset(text: str, error: tomllib.TOMLDecodeError) -> int | None:
+    """Where in ``text`` a TOML error is, from the position its message gives."""
+    match = _TOML_POSITION.search(str(error))
+    return yaml_offset(text, int(match[1]), int(match[2])) if match else None
 
 
 def _reason(kind: str, message: str) -> str:
@@ -107,9 +141,8 @@ def _syntax_error(text: str, name: str, error: Exception) -> FirmFileError:
     elif not isinstance(error, tomllib.TOMLDecodeError):  # more than 4,300 digits
         message = str(error).split("; use sys.")[0]
     else:
-        match = _TOML_POSITION.search(str(error))
-        if match:
-            offset = yaml_offset(text, int(match[1]), int(match[2]))
+        offset = toml_error_offset(text, error)
+        if offset is not None:
             line, column = position(line_starts(text), offset, len(text))
         message = f"invalid TOML: {error}"
     return FirmFileError(message, path=name, code="firm_file_syntax", line=line, column=column)
@@ -128,7 +161,7 @@ def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
             "a firm file must end in .yaml, .yml, .toml or .json", path=name, code="firm_file_type"
         )
     try:
-        data, node = _parse_data(text, suffix)
+        kind, data, node = decode_firm_text(text, suffix)
     except (YamlError, ValueError, RecursionError) as error:
         # ValueError: the decoders' errors, and an integer of more than 4,300 digits.
         raise _syntax_error(text, name, error) from None
@@ -143,7 +176,6 @@ def parse_firm(text: str, *, name: str = "firm.yaml") -> FirmProfile:
     try:
         return FirmProfile.model_validate(data)
     except ValidationError as error:
-        kind = suffix.removeprefix(".").replace("yml", "yaml")
         problems = _problems(error, text, kind, node)
         raise FirmFileError(
             f"{len(problems)} problem(s) in the firm profile", path=name, problems=problems

@@ -39,6 +39,8 @@ class SplitDocument:
 
     yaml: str
     """The text between the delimiter lines."""
+    yaml_start: int
+    """Where ``yaml`` starts in the document: the index just after the opening line."""
     body: str
     """Everything after the closing delimiter line, exactly as written."""
     yaml_line: int
@@ -81,6 +83,7 @@ def split_front_matter(text: str) -> SplitDocument:
     body_line = yaml_line + _count_lines(yaml_text) + 1
     return SplitDocument(
         yaml=yaml_text,
+        yaml_start=opening.end(),
         body=text[closing.end() :],
         yaml_line=yaml_line,
         body_line=body_line,

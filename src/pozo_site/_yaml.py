@@ -4,7 +4,9 @@ PyYAML's safe loader (the C one where PyYAML was built with libyaml) with two li
 matter for files written by hand and read in CI: anchors and aliases are refused outright
 (a "billion laughs" document is rejected after composing, before anything is expanded),
 and so is nesting deeper than :data:`MAX_DEPTH`. :func:`compose_yaml` also returns the
-node graph, whose marks give the line and column of every key and value.
+node graph, whose marks give the line and column of every key and value; the content
+checks ask it to keep an impossible date as an :class:`InvalidScalar`, so that validation
+reports it at its key.
 
 >>> load_yaml("title: Hello\\ntags: [a, b]\\n")
 {'title': 'Hello', 'tags': ['a', 'b']}
@@ -16,7 +18,7 @@ from typing import Any, Final
 
 import yaml
 
-__all__ = ["MAX_DEPTH", "YamlError", "compose_yaml", "load_yaml"]
+__all__ = ["MAX_DEPTH", "InvalidScalar", "YamlError", "compose_yaml", "load_yaml"]
 
 try:  # pragma: no branch - which loader exists depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -72,13 +74,38 @@ def _check_graph(root: yaml.Node) -> None:
             stack.extend((item, depth + 1) for item in node.value)
 
 
-def compose_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+class InvalidScalar(str):
+    """A YAML timestamp that is not a real date or time (``2018-02-31``), kept as its text
+    so that validation reports it at its key instead of the YAML parser failing."""
+
+    __slots__ = ()
+
+
+class _TolerantLoader(_Loader):
+    pass
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, AttributeError):  # AttributeError: !!timestamp x
+        return InvalidScalar(node.value)
+
+
+_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def compose_yaml(text: str, *, keep_invalid_dates: bool = False) -> tuple[Any, yaml.Node | None]:
     """Load one YAML document; return ``(data, root node)`` (``(None, None)`` when empty).
 
     Raises :class:`YamlError` for syntax errors (with the line), aliases, excessive
-    nesting, or more than one document.
+    nesting, or more than one document. With ``keep_invalid_dates``, a timestamp that is
+    no real date (``2018-02-31``) becomes an :class:`InvalidScalar` instead of an error.
+
+    >>> compose_yaml("date: 2018-02-31", keep_invalid_dates=True)[0]
+    {'date': '2018-02-31'}
     """
-    loader = _Loader(text)
+    loader = (_TolerantLoader if keep_invalid_dates else _Loader)(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -7,15 +7,20 @@ the claims and the look-alikes that are not claims.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from pozo_site._phone import PhoneStyle
+from pozo_site.check import check_paths
 from pozo_site.check._rules._claims import (
     firm_subjects,
     phrase_claims,
     results_claims,
     specialist_claims,
 )
+from tests.check.conftest import config
 
 FIRM = firm_subjects("Example Immigration Law, LLP")
 
@@ -333,3 +338,40 @@ def test_headlines_claim_results_with_any_subject() -> None:
     assert headline("Court Grants Asylum to Journalist") == []
     assert headline("Testimonials") == []  # the page's name; its quotations are the claims
     assert _results("Safe at Last: A Mother and Her Children Win Protection") == []
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+def _codes(*, style: PhoneStyle = PhoneStyle.DASHES) -> list[tuple[str, int, int]]:
+    result = check_paths([Path(".")], config(phone_style=style))
+    return [(f.code, f.line, f.column) for f in result.findings]
+
+
+# -- wording and images: what a reader sees --------------------------------------------------
+
+
+def test_a_disclaimer_in_an_html_comment_does_not_count(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    body = "We won the case.\n\n<!-- Prior results do not guarantee a similar outcome. -->\n"
+    write("articles/a.md", _front(body))
+    assert _codes() == [("C002", 6, 1)]
+
+
+def test_wording_in_urls_and_code_is_not_prose(write: Callable[..., Path], in_tmp: Path) -> None:
+    body = "See https://example.com/specialists and [us](/about/specializes).\n`we won` is code.\n"
+    write("articles/a.md", _front(body, "summary: https://example.com/specialist\n"))
+    assert _codes() == []
+
+
+def test_img_tags_in_code_or_comments_are_not_rendered(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    body = (
+        'Use `<img src="x">` in code.\n\n<!-- <img src="old.png"> -->\n\n'
+        '<img src="a>b.png" alt="https://example.com/ok">\n\n<img src="bad.png">\n'
+    )
+    write("articles/a.md", _front(body))
+    assert _codes() == [("A002", 12, 1)]

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pozo_site import PhoneStyle
-from pozo_site.check import Config, ConfigError, Severity, check_paths, load_config
+from pozo_site.check import (
+    Config,
+    ConfigError,
+    Severity,
+    check_paths,
+    load_config,
+)
 from pozo_site.check._config import DEFAULT_EXCLUDE, DEFAULT_RESULTS_PHRASES
+from pozo_site.cli import main
+from tests.check.conftest import config
 
 
 def test_defaults() -> None:
@@ -160,3 +170,32 @@ def test_select_ignore_and_severity_shape_the_result(
     assert not result.success
     assert {f.severity for f in result.findings if f.code == "P002"} == {Severity.ERROR}
     assert check_paths([Path(".")], base).success
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 3\n", encoding="utf-8")
+    err = io.StringIO()
+    code = main(["check", str(tmp_path)], stdout=io.StringIO(), stderr=err)
+    assert code == 2
+    assert "[tool] must be a table" in err.getvalue()
+    assert "internal error" not in err.getvalue()
+
+
+@pytest.mark.parametrize("pattern", ["./content/drafts", "drafts/", "content/drafts/"])
+def test_exclude_patterns_as_people_write_them(
+    write: Callable[..., Path], in_tmp: Path, pattern: str
+) -> None:
+    write("pyproject.toml", f'[tool.pozo-site]\nextend-exclude = ["{pattern}"]\n')
+    write("content/a.md", _front("Call 212-555-0123\n"))
+    write("content/drafts/b.md", _front("Call 212-555-0123\n"))
+    settings, _ = load_config(in_tmp)
+    settings = dataclasses.replace(settings, today=config().today)
+    result = check_paths([Path("content")], settings)
+    assert sorted({f.path for f in result.findings}) == ["content/a.md"]

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pozo_site._atomic import atomic_write
+from pozo_site._phone import PhoneStyle
 from pozo_site.check import FileChange, _fix, check_paths, fix_paths
 from pozo_site.check._finding import Edit, Fix
 from pozo_site.check._fix import apply_fixes
@@ -235,3 +236,39 @@ def test_l004_fix_writes_the_slug_cut_at_the_end(write: Callable[..., Path], in_
     assert path.read_text(encoding="utf-8") == (
         f"---\ntitle: {title}\nslug: {slug}\ndate: 2024-05-01\n---\nBody.\n"
     )
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+# -- fixes in front matter keep its types ------------------------------------------------------
+
+
+@pytest.mark.parametrize("style", list(PhoneStyle))
+def test_a_front_matter_fix_never_changes_a_value_s_type(
+    write: Callable[..., Path], in_tmp: Path, style: PhoneStyle
+) -> None:
+    extra = "summary: 212.201.9031\nauthor: '212.201.9031'\ntags: [212.201.9031, x]\n"
+    write("articles/a.md", _front("x\n", extra))
+    outcome = fix_paths([Path(".")], config(phone_style=style), write=True)
+    assert [f.code for f in outcome.result.findings if f.code[0] != "P"] == []
+
+
+# -- fix: files that must not be written -------------------------------------------------------
+
+
+def test_fix_leaves_a_read_only_file_alone_and_says_so(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    path = write("articles/a.md", _front("Call 212.201.9031\n"))
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        outcome = fix_paths([Path(".")], config(), write=True)
+        assert path.read_bytes() == before
+        assert stat.S_IMODE(path.stat().st_mode) == 0o444
+        assert outcome.changes == ()
+        assert sorted(f.code for f in outcome.result.findings) == ["F011", "P002"]
+    finally:
+        path.chmod(0o644)

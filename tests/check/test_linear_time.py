@@ -334,3 +334,85 @@ def test_unclosed_brackets_do_not_change_the_links_found(tmp_path: Path) -> None
     facts = _markdown.markdown_facts(doc)  # type: ignore[arg-type]
     assert [link.href for link in facts.links] == ["guide.md", "y.md"]
     assert [(image.src, image.alt) for image in facts.images] == [("map.png", "a map")]
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+# -- hostile sizes: time stays linear --------------------------------------------------------
+
+
+def test_many_unknown_keys_are_located_in_linear_time(
+    write: Callable[..., Path], in_tmp: Path
+) -> None:
+    keys = 20_000  # about 200 KB: well under max-file-bytes
+    write("articles/a.md", "---\n" + "".join(f"k{i}: v\n" for i in range(keys)) + "---\n")
+    result = check_paths([Path(".")], config())
+    unknown = [f for f in result.findings if "unknown key" in f.message]
+    assert len(unknown) == keys
+    assert (unknown[0].line, unknown[-1].line) == (2, keys + 1)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Call 212-555-0100 or 212.201.9031.\n" * 8_000,  # thousands of numbers
+        "](" * 60_000,  # link-target openers that never close
+        "<!--" * 60_000,  # comment openers that never close
+        "".join("`" * n + " x " for n in range(1, 1000)),  # backtick runs that never pair
+        "[" * 50_000 + "*" * 50_000,
+    ],
+    ids=["numbers", "link-openers", "comment-openers", "backtick-runs", "brackets"],
+)
+def test_pathological_bodies_are_checked(
+    write: Callable[..., Path], in_tmp: Path, body: str
+) -> None:
+    """Each body is read to the end as one file with no file-level failure. How the time
+    grows with such input is measured by the linear-time suite (growth ratios), not here:
+    a wall-clock bound fails on a loaded machine."""
+    write("articles/a.md", _front(body))
+    result = check_paths([Path(".")], config())
+    assert result.files_checked == 1
+    assert [f for f in result.findings if f.code.startswith("F")] == []
+
+
+@pytest.mark.parametrize("name", ["firm.toml", "firm.json"])
+def test_many_unknown_keys_in_a_toml_or_json_firm_file_are_located(
+    write: Callable[..., Path], in_tmp: Path, name: str
+) -> None:
+    keys = 20_000
+    if name.endswith(".toml"):
+        text = "".join(f"k{i} = 1\n" for i in range(keys))
+    else:
+        text = "{\n" + ",\n".join(f'"k{i}": 1' for i in range(keys)) + "\n}\n"
+    write(name, text)
+    result = check_paths([Path(".")], config())
+    lines = [f.line for f in result.findings if "k19999" in f.message]
+    assert lines == [keys + (1 if name.endswith(".toml") else 2) - 1]
+
+
+_NAMES = st.sampled_from(["a", "b", "name", "phone-1", "x_y"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(_NAMES, st.sampled_from([" ", "\n", "=", ".", "[", "]", '"', ":", ",", "{"])),
+        max_size=30,
+    ).map("".join),
+    name=_NAMES,
+    kind=st.sampled_from(["toml", "json"]),
+    search_from=st.integers(0, 12),
+)
+def test_the_key_index_finds_what_a_search_for_the_key_finds(
+    text: str, name: str, kind: str, search_from: int
+) -> None:
+    escaped = re.escape(name)
+    if kind == "json":
+        pattern = rf'(?P<k>"{escaped}")\s*:'
+    else:
+        pattern = rf"(?m)(?:^|[.\[\s{{,])(?P<k>[\"']?{escaped}[\"']?)\s*(?:=|\]|\.)"
+    match = re.compile(pattern).search(text, search_from)
+    expected = (match.start("k"), match.end("k")) if match else None
+    assert _locate._find_key(text, name, kind, search_from) == expected

@@ -193,3 +193,23 @@ def test_body_key_in_front_matter(write: Callable[..., Path], in_tmp: Path) -> N
     write("articles/a.md", ARTICLE.replace("date:", "body: x\ndate:"))
     found = check_paths([Path(".")], config()).findings
     assert _codes(found) == [("S001", "articles/a.md", 4, 1)]
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+# -- hostile files ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00")],
+)
+def test_a_utf16_or_utf32_file_is_not_utf8(
+    write: Callable[..., Path], in_tmp: Path, encoding: str, bom: bytes
+) -> None:
+    write("articles/a.md", bom + _front("Hello\n").encode(encoding))
+    result = check_paths([Path(".")], config())
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("F001", 1, 1)]
+    assert "UTF-" in result.findings[0].message

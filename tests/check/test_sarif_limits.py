@@ -12,7 +12,7 @@ import pytest
 from pozo_site.check import RULES, CheckResult, Finding, Severity
 from pozo_site.check.reporters import sarif
 from pozo_site.cli import main
-from tests.test_reporters import assert_github_accepts, sarif_validator
+from tests.check.test_reporters import assert_github_accepts, sarif_validator
 
 
 def _finding(line: int, severity: Severity) -> Finding:

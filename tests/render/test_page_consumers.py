@@ -19,7 +19,7 @@ import pytest
 from pozo_site import FirmProfile, PhoneNumber, default_firm, example_articles
 from pozo_site.render import article_jsonld, firm_jsonld, render_contact_block
 from tests.render.page import example_page
-from tests.test_render_blocks import EXAMPLE
+from tests.render.test_contact_block import EXAMPLE
 
 H_CARD_KEYS = ("name", "org", "tel", "email", "url", "adr", "category")
 

@@ -14,16 +14,17 @@ reporters, ``pozo-site rules`` and the docs all read it.
 
 from __future__ import annotations
 
+from pozo_site._errors import ConfigError
 from pozo_site.check._config import (
     Config,
-    ConfigError,
     OtherNumber,
     load_config,
     load_config_file,
 )
 from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
 from pozo_site.check._fix import FileChange, FixOutcome, fix_paths
-from pozo_site.check._registry import RULES, Family, Rule, register
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Family, Rule
 from pozo_site.check._runner import check_paths
 
 __all__ = [
@@ -44,5 +45,4 @@ __all__ = [
     "fix_paths",
     "load_config",
     "load_config_file",
-    "register",
 ]

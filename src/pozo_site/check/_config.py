@@ -41,12 +41,12 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from pozo_site._article import FRONT_MATTER_KEYS
-from pozo_site._errors import PhoneNumberError, PozoSiteError
+from pozo_site._errors import ConfigError, PhoneNumberError
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle
 from pozo_site._toml import tomllib
-from pozo_site.check import _rules  # noqa: F401  (registers every rule before codes are checked)
 from pozo_site.check._finding import Severity
-from pozo_site.check._registry import RULES, Family
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Family
 from pozo_site.check._rules.phone import DEFAULT_PHONE_MAX_BARE_DIGITS
 
 __all__ = [
@@ -56,7 +56,6 @@ __all__ = [
     "DEFAULT_PHONE_MAX_BARE_DIGITS",
     "DEFAULT_RESULTS_PHRASES",
     "Config",
-    "ConfigError",
     "OtherNumber",
     "load_config",
 ]
@@ -98,22 +97,6 @@ of the firm's work ("we offer comprehensive help") are deliberately absent.
 """
 
 _SEVERITY_NAMES: Final = {s.value: s for s in Severity}
-
-
-class ConfigError(PozoSiteError):
-    """A configuration file or option is invalid: bad TOML, an unknown key or rule code.
-
-    ``path`` is the file at fault, or ``None`` for options given on the command line.
-    """
-
-    code = "config_invalid"
-
-    def __init__(self, message: str, *, path: Path | None = None, code: str | None = None):
-        super().__init__(message, code=code)
-        self.path = path
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path is not None else self.message
 
 
 def _check_selectors(values: Iterable[str], what: str, path: Path | None) -> frozenset[str]:

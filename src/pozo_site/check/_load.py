@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import json
-import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,24 +20,22 @@ import yaml
 from pydantic import ValidationError
 
 from pozo_site._article import Article
-from pozo_site._files import default_firm
+from pozo_site._files import decode_firm_text, default_firm, toml_error_offset
 from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._locate import yaml_offset
 from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
-from pozo_site._yaml import YamlError, _check_graph, _first_clause, compose_yaml
+from pozo_site._yaml import YamlError, _first_clause, compose_yaml
 from pozo_site.check._finding import Finding
-from pozo_site.check._locate import yaml_offset
 from pozo_site.check._rules import file as rules
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 
 __all__ = [
-    "InvalidScalar",
     "decode_source",
     "default_firm_doc",
     "parse_article",
-    "parse_firm",
-    "parse_yaml",
+    "parse_firm_doc",
     "read_source",
 ]
 
@@ -51,8 +48,6 @@ _WIDE_BOMS: Final = (
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
 )
-_OPEN_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
-_TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -155,52 +150,6 @@ def _too_large(display: str, limit: int) -> Finding:
 # -- YAML ------------------------------------------------------------------------------
 
 
-class InvalidScalar(str):
-    """A YAML timestamp that is not a real date or time (``2018-02-31``), kept as its text
-    so that validation reports it at its key instead of the YAML parser failing."""
-
-    __slots__ = ()
-
-
-class _TolerantLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
-    pass
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError, AttributeError):  # AttributeError: !!timestamp x
-        return InvalidScalar(node.value)
-
-
-_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """:func:`pozo_site._yaml.compose_yaml`, except that an impossible date such as
-    ``2018-02-31`` becomes an :class:`InvalidScalar` rather than a whole-document error."""
-    try:
-        return compose_yaml(text)
-    except YamlError as error:
-        if error.code != "yaml_syntax" or error.line is not None:
-            raise
-    # Construction failed on a scalar (the composer and the alias check passed): build
-    # the document again with timestamps that tolerate impossible dates.
-    loader = _TolerantLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:  # pragma: no cover - compose_yaml succeeded on the same text
-            return None, None
-        _check_graph(node)
-        return loader.construct_document(node), node
-    except YamlError:  # pragma: no cover - compose_yaml checked the same graph
-        raise
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
-        raise YamlError(f"invalid YAML: {error}", code="yaml_syntax") from None
-    finally:
-        loader.dispose()
-
-
 def _yaml_finding(source: Source, error: YamlError, yaml_text: str, yaml_start: int) -> Finding:
     rule = rules.YAML_ALIAS if error.code == "yaml_alias" else rules.SYNTAX
     offset = yaml_start
@@ -236,11 +185,10 @@ def parse_article(source: Source, extra_keys: Iterable[str] = ()) -> ArticleDoc 
             else rules.FRONT_MATTER_UNTERMINATED
         )
         return source.finding(rule, 0, str(error))
-    opening = _OPEN_LINE.match(text)
-    yaml_start = opening.end() if opening else 0
+    yaml_start = parts.yaml_start
     body_start = len(text) - len(parts.body)
     try:
-        data, node = parse_yaml(parts.yaml)
+        data, node = compose_yaml(parts.yaml, keep_invalid_dates=True)
     except YamlError as error:
         return _yaml_finding(source, error, parts.yaml, yaml_start)
     if data is None:
@@ -291,40 +239,29 @@ def default_firm_doc() -> FirmDoc:
     return FirmDoc(source=None, kind="default", firm=default_firm())
 
 
-def parse_firm(source: Source) -> FirmDoc | Finding:
-    """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix)."""
+def parse_firm_doc(source: Source) -> FirmDoc | Finding:
+    """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix) for the
+    checks: every problem is a finding (:func:`pozo_site.parse_firm` raises instead)."""
     suffix = source.path.suffix.lower()
     text = source.text
-    node: yaml.Node | None = None
-    doc: FirmDoc
     try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-            doc = FirmDoc(source=source, kind="toml", data=data)
-        elif suffix == ".json":
-            data = json.loads(text)
-            doc = FirmDoc(source=source, kind="json", data=data)
-        else:
-            data, node = parse_yaml(text)
-            doc = FirmDoc(source=source, kind="yaml", data=data, node=node)
+        kind, data, node = decode_firm_text(text, suffix, keep_invalid_dates=True)
     except YamlError as error:
         return _yaml_finding(source, error, text, 0)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.search(str(error))
-        offset = 0
-        if match:
-            offset = yaml_offset(text, int(match.group(1)), int(match.group(2)))
+        offset = toml_error_offset(text, error) or 0
         return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
     except json.JSONDecodeError as error:
         return source.finding(rules.SYNTAX, error.pos, f"invalid JSON: {error.msg}")
     except (RecursionError, ValueError) as error:  # too deep; an integer of > 4,300 digits
-        kind = "TOML" if suffix == ".toml" else "JSON"
+        language = "TOML" if suffix == ".toml" else "JSON"
         reason = "nested too deeply" if isinstance(error, RecursionError) else _first_clause(error)
-        return source.finding(rules.SYNTAX, 0, f"invalid {kind}: {reason}")
+        return source.finding(rules.SYNTAX, 0, f"invalid {language}: {reason}")
     if not isinstance(data, dict):
         return _not_mapping(
             source, node.start_mark.index if node is not None else 0, "the firm profile"
         )
+    doc = FirmDoc(source=source, kind=kind, data=data, node=node)
     try:
         doc.firm = FirmProfile.model_validate(data)
     except ValidationError as error:

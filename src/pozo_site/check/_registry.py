@@ -1,68 +1,62 @@
-"""The rule registry: the single source of truth for every rule code.
+"""The rule table: the single source of truth for every rule code.
 
-Rule modules define a :class:`Rule` and register it; ``pozo-site rules``, the SARIF
-reporter's ``tool.driver.rules`` and the docs all read :data:`RULES`.
+Built once, statically, from each family module's own ``RULES`` tuple (as ruff keeps one
+static table of its rules); nothing registers itself on import and the table cannot be
+changed afterwards. ``pozo-site rules``, the SARIF reporter's ``tool.driver.rules``, the
+configuration's code checks and the docs all read :data:`RULES`.
 """
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
-from pozo_site.check._finding import Severity
+from pozo_site.check._rule import Rule
+from pozo_site.check._rules import (
+    accessibility,
+    compliance,
+    dates,
+    file,
+    hidden,
+    links,
+    phone,
+    schema,
+    structured_data,
+)
 
-__all__ = ["RULES", "Family", "Rule", "register"]
-
-
-class Family(str, enum.Enum):
-    """Rule families; each has the one-letter code prefix shown."""
-
-    FILE = "F"
-    SCHEMA = "S"
-    PHONE = "P"
-    LINKS = "L"
-    """Slugs and links."""
-    DATES = "D"
-    ACCESSIBILITY = "A"
-    COMPLIANCE = "C"
-    STRUCTURED_DATA = "J"
-    """The firm profile's JSON-LD against Google's structured-data guidance."""
-    HIDDEN = "H"
-    """Hidden characters: invisible and bidi-control characters."""
+__all__ = ["RULES", "rule_table"]
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A rule: its stable ``code`` (family letter + three digits) and its documentation."""
+def rule_table(rules: Iterable[Rule]) -> Mapping[str, Rule]:
+    """A read-only table of ``rules`` by code, in the order given; a code may appear once.
 
-    code: str
-    name: str
-    """A short kebab-case name, e.g. ``phone-not-firm-number``."""
-    family: Family
-    severity: Severity
-    """The default severity; configuration may change it."""
-    summary: str
-    """One line: what the rule finds."""
-    explanation: str
-    """One paragraph: why it matters and how to fix it."""
-    example: str
-    """A short example of content that the rule flags."""
-    fixable: bool = False
-    reference: str | None = None
-    """The standard or rule of professional conduct it supports, e.g. "NY Rule 7.1(f)"."""
-
-    def __post_init__(self) -> None:
-        if len(self.code) != 4 or self.code[0] != self.family.value or not self.code[1:].isdigit():
-            raise ValueError(f"rule code {self.code!r} must be {self.family.value} + 3 digits")
+    >>> from pozo_site.check._rules import dates
+    >>> list(rule_table(dates.RULES))
+    ['D001', 'D002', 'D003']
+    >>> rule_table([*dates.RULES, dates.FUTURE_DATE])
+    Traceback (most recent call last):
+    ...
+    ValueError: rule code D003 is declared twice
+    """
+    table: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in table:
+            raise ValueError(f"rule code {rule.code} is declared twice")
+        table[rule.code] = rule
+    return MappingProxyType(table)
 
 
-RULES: dict[str, Rule] = {}
-"""Every registered rule, by code."""
-
-
-def register(rule: Rule) -> Rule:
-    """Add ``rule`` to :data:`RULES`; a code may be registered once."""
-    if rule.code in RULES:
-        raise ValueError(f"rule code {rule.code} is registered twice")
-    RULES[rule.code] = rule
-    return rule
+RULES: Mapping[str, Rule] = rule_table(
+    (
+        *accessibility.RULES,
+        *compliance.RULES,
+        *dates.RULES,
+        *file.RULES,
+        *hidden.RULES,
+        *links.RULES,
+        *phone.RULES,
+        *schema.RULES,
+        *structured_data.RULES,
+    )
+)
+"""Every rule, by code (read-only)."""

@@ -27,10 +27,10 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Final
 
-from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding
-from pozo_site.check._load import default_firm_doc, parse_article, parse_firm, read_source
+from pozo_site.check._load import default_firm_doc, parse_article, parse_firm_doc, read_source
 from pozo_site.check._rules import CHECKERS, Checker
 from pozo_site.check._rules import file as file_rules
 from pozo_site.check._rules._base import ArticleRef, Context
@@ -275,7 +275,7 @@ class _Run:
                 for file in self.walk(path, relative=relative, report=True, subroots=True):
                     self._add(roots, file, self.root_for(file.parent, path), relative)
                 continue
-            if not (path.name.endswith(".md") or path.name in FIRM_FILE_NAMES):
+            if not is_content_file(path):
                 continue
             root = self.root_for(path.parent, path.parent)
             if self.excluded(path, root):
@@ -307,7 +307,7 @@ class _Run:
         self.checked += 1
         display = self.display(firm_path, root.relative)
         source = self.read(firm_path, display)
-        parsed = parse_firm(source) if isinstance(source, Source) else source
+        parsed = parse_firm_doc(source) if isinstance(source, Source) else source
         if isinstance(parsed, Finding):
             self.findings.append(parsed)
             return FirmDoc(source=None, kind="default")

@@ -20,7 +20,7 @@ from pozo_site._article import Article
 from pozo_site._firm import FirmProfile
 from pozo_site._locate import line_starts, position
 from pozo_site.check._finding import Finding, Fix
-from pozo_site.check._registry import Rule
+from pozo_site.check._rule import Rule
 
 __all__ = ["ArticleDoc", "FirmDoc", "Source"]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
@@ -167,7 +167,7 @@ def _warn_about_paths(options: CheckOptions, files_checked: int, err: TextIO) ->
     if options.quiet:
         return
     for path in options.paths:
-        if path.is_file() and not (path.name.endswith(".md") or path.name in FIRM_FILE_NAMES):
+        if path.is_file() and not is_content_file(path):
             err.write(
                 f"pozo-site check: warning: skipped {printable(str(path))}: not an article "
                 f"(*.md) or a firm profile ({', '.join(FIRM_FILE_NAMES)})\n"

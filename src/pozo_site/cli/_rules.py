@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-import pozo_site.check  # noqa: F401  (importing the engine registers every rule)
-from pozo_site.check._registry import RULES, Rule
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Rule
 from pozo_site.check.reporters.catalog import CATALOG_BY_NAME
 
 __all__ = ["handle", "register", "select_rules"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pozo_site._errors import RenderError
 from pozo_site.render._article import render_article_html
 from pozo_site.render._consultation_form import render_consultation_form
-from pozo_site.render._contact import (
+from pozo_site.render._contact_block import (
     CONTACT_BLOCK_FORMATS,
     ContactBlockFormat,
     ContactBlockRenderer,
@@ -27,7 +28,6 @@ from pozo_site.render._jsonld import (
     render_firm_jsonld,
 )
 from pozo_site.render._summary import firm_summary, phone_summary
-from pozo_site.render._templating import RenderError
 from pozo_site.render._vcard import render_vcard3, render_vcard4
 from pozo_site.render._view import (
     ContactView,

@@ -35,12 +35,11 @@ from markupsafe import escape
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._article import Article
-from pozo_site._errors import PhoneNumberError
+from pozo_site._errors import PhoneNumberError, RenderError
 from pozo_site._firm import FirmProfile
 from pozo_site._phone import PhoneNumber, PhoneStyle, styled_text
 from pozo_site.render._cta import render_call_to_action
 from pozo_site.render._jsonld import article_jsonld, jsonld_script
-from pozo_site.render._templating import RenderError
 from pozo_site.render._view import resolve_phone_style
 
 __all__ = ["body_ends_with_call_to_action", "render_article_html"]

@@ -37,6 +37,7 @@ from pozo_site.render._templating import TemplateKind, render_shipped, render_so
 __all__ = [
     "CSRF_FIELD",
     "FieldView",
+    "FormOptions",
     "FormView",
     "OptionView",
     "consultation_form_view",
@@ -249,19 +250,25 @@ def _options(
     )
 
 
-def consultation_form_view(
-    firm: FirmProfile,
-    *,
-    action: str,
-    values: Mapping[str, Any] | None = None,
-    errors: ConsultationFormError | None = None,
-    locale: str = "en",
-    csrf_token: str | None = None,
-    form_token: str | None = None,
-    now: dt.datetime | None = None,
-) -> FormView:
+@dataclass(frozen=True)
+class FormOptions:
+    """What one rendering of the form is for, besides the firm: the options of
+    :func:`render_consultation_form` (see there), defined once for it and the view."""
+
+    action: str
+    values: Mapping[str, Any] | None = None
+    errors: ConsultationFormError | None = None
+    locale: str = "en"
+    csrf_token: str | None = None
+    form_token: str | None = None
+    now: dt.datetime | None = None
+
+
+def consultation_form_view(firm: FirmProfile, options: FormOptions) -> FormView:
     """The :class:`FormView` that :func:`render_consultation_form` renders."""
-    locale = resolve_locale(locale)
+    action, values, errors = options.action, options.values, options.errors
+    csrf_token, form_token, now = options.csrf_token, options.form_token, options.now
+    locale = resolve_locale(options.locale)
     texts = dict(_TEXTS[locale])
     texts["consent"] = texts["consent"].format(firm=firm.name)
     values = values if values is not None else {}
@@ -368,16 +375,8 @@ def render_consultation_form(
     ``template`` is a Jinja2 source of the firm's own, rendered in the sandbox with
     ``form`` (a :class:`FormView`); raises :class:`~pozo_site.RenderError` for it.
     """
-    view = consultation_form_view(
-        firm,
-        action=action,
-        values=values,
-        errors=errors,
-        locale=locale,
-        csrf_token=csrf_token,
-        form_token=form_token,
-        now=now,
-    )
+    options = FormOptions(action, values, errors, locale, csrf_token, form_token, now)
+    view = consultation_form_view(firm, options)
     context = {"form": view}
     if template is None:
         return render_shipped(TemplateKind.HTML, "consultation_form.html.j2", context)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from pozo_site._errors import RenderError
 from pozo_site._firm import FirmProfile
 from pozo_site._phone import PhoneStyle
-from pozo_site.render._templating import RenderError, TemplateKind, render_shipped, render_source
+from pozo_site.render._templating import TemplateKind, render_shipped, render_source
 from pozo_site.render._view import phone_view, resolve_phone_style, voice_phone
 
 __all__ = ["CALL_TO_ACTION_FORMATS", "render_call_to_action"]

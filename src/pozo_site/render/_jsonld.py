@@ -20,9 +20,9 @@ from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
 from pozo_site._article import Article
+from pozo_site._errors import RenderError
 from pozo_site._firm import FirmProfile, Office, OpeningHours, PhoneRole, PostalAddress
 from pozo_site.render._escape import json_for_script
-from pozo_site.render._templating import RenderError
 from pozo_site.render._view import dialable, voice_phone
 
 __all__ = [

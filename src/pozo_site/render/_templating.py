@@ -24,7 +24,7 @@ from typing import Any, Final
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from pozo_site._errors import PozoSiteError
+from pozo_site._errors import RenderError
 from pozo_site.render._escape import escape_markdown, markdown_url
 from pozo_site.render._limits import (
     MAX_OUTPUT_CHARS,
@@ -37,7 +37,6 @@ from pozo_site.render._limits import (
 
 __all__ = [
     "MAX_TEMPLATE_CHARS",
-    "RenderError",
     "TemplateKind",
     "render_shipped",
     "render_source",
@@ -45,26 +44,6 @@ __all__ = [
 
 MAX_TEMPLATE_CHARS: Final = 100_000
 """Longest template source :func:`render_source` accepts."""
-
-
-class RenderError(PozoSiteError, ValueError):
-    """A contact block, call to action or structured data cannot be rendered as asked.
-
-    ``code`` is one of ``format_unknown`` (no such format), ``template_not_supported`` (a
-    template was given for a format that is serialised from data), ``template_too_long``,
-    ``template_syntax``, ``template_undefined`` (the template names a value that does not
-    exist), ``template_unsafe`` (the sandbox refused an operation), one of the limits
-    (``template_too_slow``, ``template_output_too_large``, ``template_number_too_large``)
-    or ``template_failed`` (anything else the template did wrong, such as an error raised
-    by a filter, or recursion too deep). ``line`` is the template line of a template
-    error, when known.
-    """
-
-    code = "render_error"
-
-    def __init__(self, message: str, *, code: str | None = None, line: int | None = None) -> None:
-        super().__init__(message, code=code)
-        self.line = line
 
 
 class TemplateKind(str, enum.Enum):

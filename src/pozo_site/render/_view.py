@@ -22,9 +22,9 @@ from dataclasses import dataclass, fields
 from typing import Any, Final
 from urllib.parse import quote
 
+from pozo_site._errors import RenderError
 from pozo_site._firm import DayOfWeek, FirmPhone, FirmProfile, Office, OpeningHours, PhoneRole
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle, styled_text
-from pozo_site.render._templating import RenderError
 
 __all__ = [
     "ContactView",

@@ -34,13 +34,13 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from pozo_site._files import FIRM_FILE_NAMES
+from pozo_site._errors import ConfigError
+from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._firm import FirmProfile
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
     DEFAULT_EXCLUDE,
     Config,
-    ConfigError,
     load_config,
 )
 from pozo_site.check._finding import Edit, Finding
@@ -49,7 +49,7 @@ from pozo_site.check._load import (
     decode_source,
     default_firm_doc,
     parse_article,
-    parse_firm,
+    parse_firm_doc,
     read_source,
 )
 from pozo_site.check._rules.phone import find_numbers
@@ -78,7 +78,7 @@ REASON_PLACEHOLDER: Final = "REASON"
 
 def is_checked_file(path: Path) -> bool:
     """Whether ``pozo-site check`` checks a file of this name (an article or a firm file)."""
-    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
+    return is_content_file(path)
 
 
 def is_config_file(path: Path) -> bool:
@@ -292,7 +292,7 @@ class Session:
     def _firm(sources: Mapping[str, Source], findings: tuple[Finding, ...]) -> FirmProfile | None:
         for source in sources.values():
             if source.path.name in FIRM_FILE_NAMES:
-                parsed = parse_firm(source)
+                parsed = parse_firm_doc(source)
                 return parsed.firm if isinstance(parsed, FirmDoc) else None
         if any(Path(f.path).name in FIRM_FILE_NAMES for f in findings):
             return None  # there is a firm file, but it cannot be read
@@ -423,7 +423,9 @@ def _line_break(text: str, index: LineIndex, line: int) -> str:
 
 def _data(source: Source) -> Any:
     parsed: ArticleDoc | FirmDoc | Finding
-    parsed = parse_firm(source) if source.path.name in FIRM_FILE_NAMES else parse_article(source)
+    parsed = (
+        parse_firm_doc(source) if source.path.name in FIRM_FILE_NAMES else parse_article(source)
+    )
     return None if isinstance(parsed, Finding) else parsed.data
 
 

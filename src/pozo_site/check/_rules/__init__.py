@@ -1,5 +1,6 @@
-"""Every rule, one module per family; importing this package registers them all.
+"""Every rule, one module per family; each family lists its rules in its own ``RULES``.
 
+The rule table (:data:`pozo_site.check.RULES`) is built from those tuples, once.
 :data:`CHECKERS` lists the check functions in a fixed order; the runner calls those whose
 rule codes are enabled. File-family findings come from the loader instead.
 """

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from pozo_site._locate import find_key_in_text, locate_node
 from pozo_site._phone import PhoneNumber
 from pozo_site.check._finding import Finding
-from pozo_site.check._locate import find_key_in_text, locate_node
 from pozo_site.check._rules._markdown import blank_urls, prose_body
 from pozo_site.check._source import ArticleDoc, FirmDoc
 

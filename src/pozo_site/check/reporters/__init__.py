@@ -1,8 +1,8 @@
 """Reporters: a :class:`~pozo_site.check.CheckResult` in, the text of one output format out.
 
 Each format is a module with a pure ``format(result, *, rules, ...) -> str`` (no I/O, no
-environment reads): :mod:`~pozo_site.check.reporters.text` for people,
-:mod:`~pozo_site.check.reporters.json` for scripts and editors,
+environment reads): :mod:`~pozo_site.check.reporters.text_reporter` for people,
+:mod:`~pozo_site.check.reporters.json_reporter` for scripts and editors,
 :mod:`~pozo_site.check.reporters.github` for GitHub Actions annotations and
 :mod:`~pozo_site.check.reporters.sarif` for code-scanning services. :data:`REPORTER_BY_NAME`
 is the table the command line picks from (and takes its ``--format`` choices from);
@@ -21,8 +21,8 @@ from types import MappingProxyType
 from typing import Final
 
 from pozo_site.check._finding import CheckResult
-from pozo_site.check._registry import Rule
-from pozo_site.check.reporters import github, json, sarif, text
+from pozo_site.check._rule import Rule
+from pozo_site.check.reporters import github, json_reporter, sarif, text_reporter
 
 __all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
 
@@ -60,11 +60,11 @@ class Reporter:
 
 
 def _text(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
-    return text.format(result, rules=rules, color=options.color, summary=options.summary)
+    return text_reporter.format(result, rules=rules, color=options.color, summary=options.summary)
 
 
 def _json(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
-    return json.format(result, rules=rules)
+    return json_reporter.format(result, rules=rules)
 
 
 def _github(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:

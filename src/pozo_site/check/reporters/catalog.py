@@ -4,7 +4,7 @@ Pure functions of a mapping of rules; ``docs/rules.md`` is :func:`format_markdow
 whole registry, and a test keeps the committed file equal to it.
 
 >>> from pozo_site.check._finding import Severity
->>> from pozo_site.check._registry import Family, Rule
+>>> from pozo_site.check._rule import Family, Rule
 >>> rule = Rule(code="A001", name="image-alt-missing", family=Family.ACCESSIBILITY,
 ...             severity=Severity.ERROR, summary="An image has no alt text.",
 ...             explanation="Screen readers read the alt text.", example="![](a.jpg)")
@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
-from pozo_site.check._registry import Family, Rule
+from pozo_site.check._rule import Family, Rule
 from pozo_site.check.reporters._markdown import escape_markdown, fenced
 
 __all__ = ["CATALOG_BY_NAME", "FAMILY_TITLES", "format_json", "format_markdown", "format_text"]

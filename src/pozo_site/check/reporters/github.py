@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 from pozo_site._printable import printable
 from pozo_site.check._finding import CheckResult, Finding
-from pozo_site.check._registry import Rule
+from pozo_site.check._rule import Rule
 
 __all__ = ["escape_data", "escape_property", "format"]
 

@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 from pozo_site import __version__
 from pozo_site.check._finding import CheckResult, Finding, Fix, Severity
-from pozo_site.check._registry import Family, Rule
+from pozo_site.check._rule import Family, Rule
 from pozo_site.check.reporters._markdown import escape_markdown, fenced
 
 __all__ = [

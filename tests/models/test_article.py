@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from pozo_site import FRONT_MATTER_KEYS, Article, example_articles, make_slug
+from pozo_site import (
+    FRONT_MATTER_KEYS,
+    Article,
+    example_articles,
+    make_slug,
+)
 
 DOC = """---
 title: Know Your Rights at a Checkpoint
@@ -199,3 +204,57 @@ def test_a_title_written_on_two_lines_keeps_its_words_apart() -> None:
     article = Article.from_markdown("---\ntitle: |\n  Know Your\n  Rights\ndate: 2024-01-01\n---\n")
     assert article.title == "Know Your Rights"
     assert article.slug == "know-your-rights"
+
+
+# -- Article ----------------------------------------------------------------------------
+
+
+def _article(body: str) -> Article:
+    return Article(title="T", date=dt.date(2024, 5, 1), body=body)
+
+
+def test_derived_values_follow_a_copy_with_another_body() -> None:
+    # Was: the parsed tokens sat in a cached_property, which model_copy carried over,
+    # so the copy reported the original body's sections and word count.
+    original = _article("## First\n\none two three\n")
+    assert [s.title for s in original.sections] == ["First"]
+    assert original.word_count == 4
+    copy = original.model_copy(update={"body": "## Second\n\nfour\n"})
+    assert [s.title for s in copy.sections] == ["Second"]
+    assert copy.word_count == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3067\u3059\u3002", 8),  # 日本語の文章です。
+        ("\u4e2d\u6587\u6587\u7ae0", 4),  # 中文文章
+        ("\u30ab\u30bf\u30ab\u30ca\u30fb\u30c6\u30b9\u30c8", 7),  # カタカナ・テスト: dot is no word
+        ("\ud55c\uad6d\uc5b4 \ubb38\uc7a5", 2),  # Korean is written with spaces
+        ("ICE \u79fb\u6c11 law", 4),  # mixed
+        ("e-mail and don't 1,526 U.S.", 5),
+    ],
+)
+def test_word_count_counts_each_han_character_and_kana(body: str, words: int) -> None:
+    # Was: a whole run of Chinese or Japanese was one "word" (a long article read in
+    # one minute).
+    assert _article(body).word_count == words
+
+
+def test_reading_time_of_a_long_chinese_article() -> None:
+    article = _article("\u5b57" * 2300)
+    assert article.word_count == 2300
+    assert article.reading_time == dt.timedelta(minutes=10)
+
+
+def test_section_anchors_are_unique_and_never_empty() -> None:
+    # Was: two "Overview" headings both had the anchor "overview" (duplicate HTML ids),
+    # and a heading of punctuation alone had the anchor "".
+    article = _article("## Overview\n\n## Overview\n\n## Overview 1\n\n## !!!\n\n## ???\n")
+    assert [s.anchor for s in article.sections] == [
+        "overview",
+        "overview-1",
+        "overview-1-1",
+        "section",
+        "section-1",
+    ]

@@ -24,7 +24,7 @@ from typing import Final
 
 from pozo_site._printable import printable as _printable
 from pozo_site.check._finding import CheckResult, Finding, Severity
-from pozo_site.check._registry import Rule
+from pozo_site.check._rule import Rule
 
 __all__ = ["format"]
 

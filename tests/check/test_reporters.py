@@ -15,12 +15,10 @@ from hypothesis import strategies as st
 
 from pozo_site._printable import printable
 from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
-from pozo_site.check._registry import Family, Rule
-from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
+from pozo_site.check._rule import Family, Rule
+from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, json_reporter, text_reporter
 from pozo_site.check.reporters import github as github_reporter
-from pozo_site.check.reporters import json as json_reporter
 from pozo_site.check.reporters import sarif as sarif_reporter
-from pozo_site.check.reporters import text as text_reporter
 from tests.testdata import SARIF_SCHEMA
 
 PHONE = Rule(
@@ -127,7 +125,7 @@ def test_every_reporter_is_pure_and_ends_with_a_newline(name: str) -> None:
     assert "\x1b[" not in first
 
 
-@pytest.mark.parametrize("name", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("name", ["text_reporter", "json_reporter", "github", "sarif"])
 def test_reporter_modules_doctests(name: str) -> None:
     module = importlib.import_module(f"pozo_site.check.reporters.{name}")
     result = doctest.testmod(module)

@@ -10,6 +10,7 @@ import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pozo_site import (
+    FirmProfile,
     NumberType,
     PhoneNumber,
     PhoneNumberConstraints,
@@ -18,6 +19,7 @@ from pozo_site import (
     TollFreeNumber,
 )
 from pozo_site._phone import MAX_PHONE_INPUT_LENGTH, _parse_cached
+from pozo_site.render import render_vcard4
 
 OFFICE = "+12122019031"
 TOLL_FREE = "+18884725291"
@@ -363,3 +365,118 @@ def test_number_type_satisfies() -> None:
     allowed = frozenset({NumberType.MOBILE})
     assert NumberType.FIXED_LINE_OR_MOBILE.satisfies(allowed)
     assert not NumberType.TOLL_FREE.satisfies(allowed)
+
+
+# -- PhoneNumber ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "212 201 9031 ext. \u0661\u0662",  # Arabic-Indic digits in the extension
+        "212 201 9031 x\uff11\uff12",  # fullwidth digits in the extension
+        "tel:+1-212-201-9031;ext=\u0661\u0662",
+    ],
+)
+def test_an_extension_in_other_digits_is_written_in_ascii(text: str) -> None:
+    # Was: extension '١٢' and tel_uri 'tel:+1-212-201-9031;ext=١٢' (not RFC 3966), unequal
+    # to the same number written with ASCII digits, and a vCard 4.0 that raised.
+    number = PhoneNumber.parse(text)
+    assert number.extension == "12"
+    assert number.tel_uri == "tel:+1-212-201-9031;ext=12"
+    assert number == PhoneNumber.parse("212-201-9031 x12")
+
+
+@pytest.mark.parametrize("extension", ["12\r\nX-Injected: 1", "abc", "1" * 21])
+def test_from_phonenumbers_refuses_an_extension_that_is_not_digits(extension: str) -> None:
+    # Was: accepted as is, so the CRLF reached tel_uri (a link, a vCard line).
+    raw = phonenumbers.PhoneNumber(country_code=1, national_number=2122019031, extension=extension)
+    with pytest.raises(PhoneNumberError) as caught:
+        PhoneNumber.from_phonenumbers(raw)
+    assert caught.value.code == "phone_invalid_characters"
+
+
+def test_a_firm_number_from_phonenumbers_with_other_digits_renders_as_vcard4() -> None:
+    raw = phonenumbers.PhoneNumber(
+        country_code=1, national_number=2122019031, extension="\u0661\u0662"
+    )
+    firm = FirmProfile(name="Example Law", phones=[{"role": "main", "number": raw}])
+    assert "tel:+1-212-201-9031;ext=12" in render_vcard4(firm)
+
+
+def test_from_phonenumbers_treats_an_empty_extension_as_none() -> None:
+    raw = phonenumbers.PhoneNumber(country_code=1, national_number=2122019031, extension="")
+    number = PhoneNumber.from_phonenumbers(raw)
+    assert number.extension is None
+    assert number.as_phonenumbers().extension is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["212-201-9031 +", "1+212 201 9031", "++1 212 201 9031", "+\uff0b1 212 201 9031"],
+)
+def test_a_plus_only_leads_an_international_number(text: str) -> None:
+    # Was: every one of these parsed as +1 212-201-9031 (the + was a mere separator).
+    with pytest.raises(PhoneNumberError) as caught:
+        PhoneNumber.parse(text)
+    assert caught.value.code == "phone_invalid_characters"
+
+
+@pytest.mark.parametrize("text", ["+1 212 201 9031", " + 1 (212) 201-9031", "\uff0b1 212 201 9031"])
+def test_a_leading_plus_is_still_accepted(text: str) -> None:
+    assert PhoneNumber.parse(text).e164 == "+12122019031"
+
+
+@pytest.mark.parametrize("text", ["212 201 9031\u00b2", "\u2460 212 201 9031"])
+def test_digit_like_symbols_are_not_digits(text: str) -> None:
+    # "²" and "①" are str.isdigit() but not decimal digits; phonenumbers drops them.
+    with pytest.raises(PhoneNumberError) as caught:
+        PhoneNumber.parse(text)
+    assert caught.value.code == "phone_invalid_characters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\uff12\uff11\uff12\uff12\uff10\uff11\uff19\uff10\uff13\uff11",  # fullwidth
+        "\u0662\u0661\u0662\u0662\u0660\u0661\u0669\u0660\u0663\u0661",  # Arabic-Indic
+        "\u0968\u0967\u0968\u0968\u0966\u0967\u096f\u0966\u0969\u0967",  # Devanagari
+    ],
+)
+def test_other_scripts_digits_are_read_as_digits(text: str) -> None:
+    number = PhoneNumber.parse(text)
+    assert number == PhoneNumber.parse("(212) 201-9031")
+    assert number.vanity is None
+
+
+@pytest.mark.parametrize("text", ["1-800-MATTRESS", "1-800-mattress", "1-88-VISA-LAW-12"])
+def test_letters_beyond_the_numbers_length_are_refused_and_the_message_says_why(
+    text: str,
+) -> None:
+    # Decision: a phone dials 1-800-MATTRESS as 1-800-MATTRES and ignores the last
+    # letter, but phonenumbers reads every letter as a digit (11 national digits: not
+    # valid), and the firm must know the exact number. Refused, with a message that
+    # names the letters rather than a bare "too many digits".
+    with pytest.raises(PhoneNumberError) as caught:
+        PhoneNumber.parse(text)
+    assert caught.value.code == "phone_too_long"
+    assert "keypad letter" in caught.value.message
+    assert text not in caught.value.message
+
+
+def test_the_exact_vanity_spelling_is_accepted() -> None:
+    assert PhoneNumber.parse("1-800-MATTRES").vanity == "1-800-MATTRES"
+
+
+@pytest.mark.parametrize(
+    ("text", "vanity"),
+    [
+        ("1-800-got-junk", "1-800-got-junk"),
+        ("  1-88-VISA-LAW-1\t", "1-88-VISA-LAW-1"),
+        ("1-88-VISA-LAW-1", "1-88-VISA-LAW-1"),
+        ("+44 800 FLOWERS", "+44 800 FLOWERS"),
+    ],
+)
+def test_vanity_is_the_stripped_text_whatever_was_cached_before(text: str, vanity: str) -> None:
+    PhoneNumber.parse(vanity)  # warm the cache with the bare spelling
+    assert PhoneNumber.parse(text).vanity == vanity

@@ -15,13 +15,14 @@ import pytest
 import yaml
 
 from pozo_site import example_content
-from pozo_site.check._registry import RULES, Family
+from pozo_site.check._registry import RULES
+from pozo_site.check._rule import Family
 from pozo_site.cli import main
 from pozo_site.cli._boundary import DEBUG_ENV
 from pozo_site.cli._check import use_color
-from tests.test_reporters import assert_github_accepts, sarif_validator
+from tests.check.test_reporters import assert_github_accepts, sarif_validator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # -- .pre-commit-hooks.yaml -----------------------------------------------------------------
 
@@ -69,7 +70,7 @@ def test_pre_commit_hooks_pass_only_the_files_check_reads(path: str, passed: boo
 
 # -- helpers --------------------------------------------------------------------------------
 
-FIXTURES = Path(__file__).resolve().parent / "cli_fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "cli_fixtures"
 UPDATE_GOLDEN = bool(os.environ.get("POZO_SITE_UPDATE_GOLDEN"))
 """Set POZO_SITE_UPDATE_GOLDEN=1 to rewrite the expected outputs (then review the diff)."""
 
@@ -540,3 +541,95 @@ def test_diff_goes_to_the_output_file(tmp_path: Path, monkeypatch: pytest.Monkey
     code, out, err = run("check", "content", "--diff", "--output", str(target))
     assert (code, out, err) == (1, "", "Would fix 2 files.\n")
     assert target.read_bytes() == (PHONE_CASE / "expected.diff").read_bytes()
+
+
+def _front(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\nslug: t\ndate: 2024-01-01\n{extra}---\n{body}"
+
+
+# -- command line ------------------------------------------------------------------------------
+
+
+def test_a_named_file_that_is_not_content_is_reported_on_stderr(in_tmp: Path) -> None:
+    (in_tmp / "notes.txt").write_text("x\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", "notes.txt"], stdout=out, stderr=err) == 0
+    assert "notes.txt" in err.getvalue()
+    assert "not an article" in err.getvalue()
+
+
+def test_no_content_at_all_is_a_warning_on_stderr(in_tmp: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check"], stdout=out, stderr=err) == 0
+    assert "no articles or firm profile found" in err.getvalue()
+    assert "All checks passed (0 files)." in out.getvalue()
+    quiet_err = io.StringIO()
+    assert main(["check", "-q"], stdout=io.StringIO(), stderr=quiet_err) == 0
+    assert quiet_err.getvalue() == ""
+
+
+# -- a folder of hostile files, every output format ------------------------------------------
+
+
+def _hostile_folder(root: Path) -> None:
+    articles = root / "articles"
+    articles.mkdir(parents=True)
+    files: dict[str, bytes] = {
+        "empty.md": b"",
+        "bom-only.md": b"\xef\xbb\xbf",
+        "dashes.md": b"---",
+        "nul.md": b"---\ntitle: a\x00b\n---\n",
+        "latin1.md": b"---\ntitle: caf\xe9\n---\n",
+        "utf16.md": b"\xff\xfe" + _front("x\n").encode("utf-16-le"),
+        "tag.md": b"---\ntitle: !!python/object/apply:os.system ['true']\n---\n",
+        "laughs.md": b"---\na: &a [x, x]\nb: [*a, *a]\n---\n",
+        "nested.md": b"---\ntitle: " + b"[" * 2000 + b"]" * 2000 + b"\n---\n",
+        "sp ace,co:lon.md": _front("Call 212-555-0123\n").encode(),
+        "new\nline.md": _front("Call 212.201.9031\n").encode(),
+        "\u00fcnic\u00f6de \U0001f600.md": _front("\U0001f600 e\u0301 212-555-0123\n").encode(),
+    }
+    for name, data in files.items():
+        (articles / name).write_bytes(data)
+    (articles / "folder.md").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(articles / "fifo.md")
+    try:
+        os.symlink("loop-b.md", articles / "loop-a.md")
+        os.symlink("loop-a.md", articles / "loop-b.md")
+        os.symlink("missing.md", articles / "broken.md")
+    except (OSError, NotImplementedError):  # pragma: no cover - no symlinks here
+        pass
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_hostile_folder_in_every_format(in_tmp: Path, fmt: str) -> None:
+    _hostile_folder(in_tmp / "content")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", "content", "--format", fmt], stdout=out, stderr=err)
+    assert code == 1
+    assert "Traceback" not in err.getvalue() + out.getvalue()
+    assert "internal error" not in err.getvalue()
+    text = out.getvalue()
+    if fmt == "json":
+        codes = {row["code"] for row in json.loads(text)}
+        assert {"F001", "F002", "F003", "F005", "F006", "F007", "P001"} <= codes
+    elif fmt == "sarif":
+        log = json.loads(text)
+        sarif_validator().validate(log)
+        assert_github_accepts(log)
+    elif fmt == "github":
+        assert all(line.startswith("::") for line in text.splitlines())
+        assert "new%0Aline.md" in text
+    else:
+        assert "new\\nline.md" in text
+
+
+def test_fix_and_diff_on_the_hostile_folder(in_tmp: Path) -> None:
+    _hostile_folder(in_tmp / "content")
+    for args in (["--diff"], ["--fix"], ["--fix"]):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["check", "content", *args], stdout=out, stderr=err)
+        assert code == 1
+        assert "Traceback" not in err.getvalue() + out.getvalue()
+    name = in_tmp / "content" / "articles" / "new\nline.md"
+    assert name.read_text(encoding="utf-8").endswith("Call 212-201-9031\n")

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from pozo_site import ConsultationRequest, ContactMethod, MatterType
+from pozo_site import (
+    ConsultationRequest,
+    ContactMethod,
+    MatterType,
+)
 
 NAME = "Ana Privata Example"
 PHONE = "(212) 555-0187"
@@ -92,6 +98,32 @@ def test_preferred_date_today_anywhere_on_earth_is_accepted() -> None:
     assert request.preferred_date == dt.date(2026, 3, 1)
 
 
+@pytest.mark.parametrize(
+    ("submitted_at", "preferred_date", "in_past"),
+    [
+        (dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc), dt.date(1, 1, 1), False),
+        (dt.datetime(1, 1, 1, 3, tzinfo=dt.timezone(dt.timedelta(hours=5))), "2000-01-01", False),
+        (
+            dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+            "2026-03-01",
+            True,
+        ),
+    ],
+)
+def test_a_submission_time_at_the_calendar_s_ends_is_no_traceback(
+    submitted_at: dt.datetime, preferred_date: Any, in_past: bool
+) -> None:
+    # Was: OverflowError (a traceback, not a ValidationError) for a submission time within
+    # half a day of 0001-01-01 or 9999-12-31, found by the property test.
+    changes = data(submitted_at=submitted_at, preferred_date=preferred_date)
+    if in_past:
+        with pytest.raises(ValidationError) as info:
+            ConsultationRequest.model_validate(changes)
+        assert {e["type"] for e in info.value.errors()} == {"preferred_date_in_past"}
+    else:
+        assert ConsultationRequest.model_validate(changes).preferred_date is not None
+
+
 def test_single_line_fields_lose_controls_and_message_keeps_newlines() -> None:
     request = ConsultationRequest.model_validate(
         data(name="Ana\r\nBcc: x@example.com", message="line one\r\nline two\x00\x07")
@@ -133,3 +165,91 @@ def test_validation_errors_hide_personal_data(changes: dict[str, Any]) -> None:
     assert_private(str(info.value))
     assert_private(repr(info.value))
     assert_private(repr(info.value.errors(include_input=False)))
+
+
+# -- ConsultationRequest privacy ----------------------------------------------------------
+
+_PRIVATE = ("Zelda", "zelda", "555-0187", "5550187", "secret plan")
+
+
+class _Form(BaseModel):
+    """A web framework's request body that holds a request (its own default settings)."""
+
+    request: ConsultationRequest
+
+
+def _bad_request(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Zelda Example",
+        "phone": "(212) 555-0187",
+        "email": "zelda@example.com",
+        "message": "my secret plan",
+        "matter_type": "asylum",
+        "consent": True,
+    }
+    data.update(changes)
+    return data
+
+
+def _all_error_text(error: ValidationError) -> str:
+    return "\n".join(
+        [str(error), repr(error), error.json(), json.dumps(error.errors(), default=str)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("validate", "code"),
+    [
+        (lambda: _Form(request=_bad_request(phone="Zelda 555-0187")), "phone_misplaced_letters"),
+        (lambda: _Form(request=_bad_request(email="zelda@@example.com")), "email_invalid"),
+        (lambda: _Form(request=_bad_request(name="Zelda" * 100)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(message="secret plan " * 500)), "string_too_long"),
+        (lambda: _Form(request=_bad_request(consent="Zelda")), "consent_required"),
+        (lambda: _Form(request="Zelda Example 555-0187"), "model_type"),
+        (
+            lambda: _Form.model_validate_json(
+                json.dumps({"request": _bad_request(matter_type="zelda")})
+            ),
+            "enum",
+        ),
+        (
+            lambda: TypeAdapter(list[ConsultationRequest]).validate_python(
+                [_bad_request(phone="Zelda")]
+            ),
+            "phone_not_a_number",
+        ),
+        (lambda: ConsultationRequest(**_bad_request(phone="Zelda 555-0187")), None),
+    ],
+)
+def test_errors_never_echo_personal_data_even_inside_another_model(
+    validate: Callable[[], object], code: str | None
+) -> None:
+    # Was: hide_input_in_errors applies only when the request is validated on its own;
+    # inside a form model or a TypeAdapter the error text held the phone or e-mail
+    # ("input_value='Zelda 555-0187'"), and errors() held every input.
+    with pytest.raises(ValidationError) as caught:
+        validate()
+    text = _all_error_text(caught.value)
+    assert not [word for word in _PRIVATE if word in text]
+    if code is not None:
+        assert code in [e["type"] for e in caught.value.errors()]
+
+
+def test_hidden_errors_keep_their_type_location_and_context() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _Form(request=_bad_request(name="x" * 201, preferred_contact="email", email=None))
+    errors = caught.value.errors()
+    # Every problem in one round (issue 9): the cross-field rule runs although a field
+    # failed, and it is located at the field to change.
+    assert [(e["type"], e["loc"]) for e in errors] == [
+        ("string_too_long", ("request", "name")),
+        ("preferred_contact_missing", ("request", "email")),
+    ]
+    assert errors[0]["ctx"] == {"max_length": 200}
+    assert errors[0]["msg"] == "String should have at most 200 characters"
+    with pytest.raises(ValidationError) as caught:
+        ConsultationRequest(**_bad_request(preferred_contact="email", email=None))
+    (error,) = caught.value.errors()
+    assert error["type"] == "preferred_contact_missing"
+    assert error["loc"] == ("email",)
+    assert error["msg"] == "the preferred contact is e-mail, but none was given"

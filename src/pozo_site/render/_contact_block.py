@@ -30,10 +30,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from pozo_site._errors import RenderError
 from pozo_site._firm import FirmProfile
 from pozo_site._phone import PhoneStyle
 from pozo_site.render._jsonld import firm_jsonld, jsonld_script, render_firm_jsonld
-from pozo_site.render._templating import RenderError, TemplateKind, render_shipped, render_source
+from pozo_site.render._templating import TemplateKind, render_shipped, render_source
 from pozo_site.render._vcard import render_vcard3, render_vcard4
 from pozo_site.render._view import contact_view, resolve_phone_style
 

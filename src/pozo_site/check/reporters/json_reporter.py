@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pozo_site.check._finding import CheckResult, Finding
-from pozo_site.check._registry import Rule
+from pozo_site.check._rule import Rule
 
 __all__ = ["format"]
 
