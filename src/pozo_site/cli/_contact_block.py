@@ -23,6 +23,7 @@ from pozo_site._firm import FirmProfile
 from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._reading import open_regular
 from pozo_site.check import ConfigError, load_config
+from pozo_site.cli._boundary import ExitCode
 from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
 
 __all__ = ["handle", "register"]
@@ -77,7 +78,7 @@ def register(subparsers: Any) -> None:
 class _Failure(Exception):
     """A problem to report: the lines to print and the exit code."""
 
-    def __init__(self, lines: list[str], status: int) -> None:
+    def __init__(self, lines: list[str], status: ExitCode) -> None:
         super().__init__(lines[0] if lines else "")
         self.lines = lines
         self.status = status
@@ -85,7 +86,7 @@ class _Failure(Exception):
 
 def _read_template(path: str) -> str:
     def fail(message: str) -> _Failure:
-        return _Failure([f"{path}: {message}"], 1)
+        return _Failure([f"{path}: {message}"], ExitCode.PROBLEM)
 
     try:
         with open_regular(path) as handle:  # a FIFO would hang an open()
@@ -106,7 +107,7 @@ def _load_firm(path: str | None) -> FirmProfile:
     try:
         return load_firm(path)
     except FirmFileError as error:
-        raise _Failure(list(error.report()), 1) from None
+        raise _Failure(list(error.report()), ExitCode.PROBLEM) from None
 
 
 def _phone_style(args: argparse.Namespace) -> PhoneStyle:
@@ -116,7 +117,7 @@ def _phone_style(args: argparse.Namespace) -> PhoneStyle:
     try:
         config, _found = load_config(start)
     except ConfigError as error:
-        raise _Failure([f"pozo-site contact-block: {error}"], 2) from None
+        raise _Failure([f"pozo-site contact-block: {error}"], ExitCode.USAGE) from None
     return config.phone_style
 
 
@@ -128,7 +129,7 @@ def _render(args: argparse.Namespace) -> str:
                 "pozo-site contact-block: --template applies to text, markdown, html and "
                 f"html+jsonld, not to {args.format}"
             ],
-            2,
+            ExitCode.USAGE,
         )
     firm = _load_firm(args.firm)
     template = _read_template(args.template) if args.template is not None else None
@@ -138,7 +139,9 @@ def _render(args: argparse.Namespace) -> str:
     except RenderError as error:
         where = f"line {error.line}: " if error.line else ""
         source = args.template or "pozo-site contact-block"
-        raise _Failure([f"{source}: {where}{error.message} [{error.code}]"], 1) from None
+        raise _Failure(
+            [f"{source}: {where}{error.message} [{error.code}]"], ExitCode.PROBLEM
+        ) from None
 
 
 def _write_stdout(out: TextIO, text: str) -> None:
@@ -161,10 +164,10 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return failure.status
     if args.output is None:
         _write_stdout(out, text)
-        return 0
+        return ExitCode.OK
     try:
         atomic_write(Path(args.output), text.encode("utf-8"))
     except OSError as error:
         err.write(f"{args.output}: cannot write the file: {error.strerror or error}\n")
-        return 2
-    return 0
+        return ExitCode.USAGE
+    return ExitCode.OK

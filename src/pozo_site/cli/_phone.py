@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._phone import PhoneNumber
+from pozo_site.cli._boundary import ExitCode
 from pozo_site.render import phone_summary
 
 __all__ = ["handle", "register"]
@@ -33,14 +34,14 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run the subcommand; return the exit code."""
-    status = 0
+    status = ExitCode.OK
     blocks = []
     for text in args.numbers:
         try:
             blocks.append(phone_summary(PhoneNumber.parse(text, args.region)))
         except PhoneNumberError as error:
             err.write(f"pozo-site phone: {text!r}: {error.message} [{error.code}]\n")
-            status = 2 if error.code == "phone_unknown_region" else 1
+            status = ExitCode.USAGE if error.code == "phone_unknown_region" else ExitCode.PROBLEM
     if blocks:
         out.write("\n\n".join(blocks) + "\n")
     return status

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from pozo_site.check._registry import RULES
 from pozo_site.check._rule import Rule
 from pozo_site.check.reporters.catalog import CATALOG_BY_NAME
+from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["handle", "register", "select_rules"]
 
@@ -51,6 +52,6 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rules, unknown = select_rules(args.codes)
     if unknown:
         err.write(f"pozo-site rules: unknown rule code(s): {', '.join(unknown)}\n")
-        return 2
+        return ExitCode.USAGE
     out.write(CATALOG_BY_NAME[args.format](rules))
-    return 0
+    return ExitCode.OK

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from pozo_site._schema import SCHEMA_BY_NAME, build_schema
 from pozo_site.check import ConfigError, load_config
+from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["handle", "register"]
 
@@ -42,7 +43,7 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             extra_keys = load_config(Path.cwd())[0].extra_keys
         except ConfigError as error:
             err.write(f"pozo-site: {error}\n")
-            return 2
+            return ExitCode.USAGE
     schema = build_schema(args.name, extra_keys=extra_keys)
     out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
-    return 0
+    return ExitCode.OK

@@ -11,6 +11,8 @@ import argparse
 import importlib.util
 from typing import Any, Final, TextIO
 
+from pozo_site.cli._boundary import ExitCode
+
 __all__ = ["INSTALL_HINT", "handle", "register"]
 
 INSTALL_HINT: Final = (
@@ -41,8 +43,8 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Serve until the client says exit; 2 when the server extra is not installed."""
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
         err.write(INSTALL_HINT)
-        return 2
+        return ExitCode.USAGE
     from pozo_site.server._lsp import serve  # noqa: PLC0415  (the optional extra)
 
     serve()
-    return 0
+    return ExitCode.OK

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from pozo_site._errors import FirmFileError
 from pozo_site._files import default_firm, load_firm
+from pozo_site.cli._boundary import ExitCode
 from pozo_site.render import firm_summary
 
 __all__ = ["handle", "register"]
@@ -31,6 +32,6 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         firm = load_firm(args.firm) if args.firm else default_firm()
     except FirmFileError as error:
         err.writelines(f"{line}\n" for line in error.report())
-        return 1
+        return ExitCode.PROBLEM
     out.write(firm_summary(firm))
-    return 0
+    return ExitCode.OK
