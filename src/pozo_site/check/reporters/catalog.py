@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from pozo_site.check._rule import Family, Rule
-from pozo_site.check.reporters._markdown import escape_markdown, fenced
+from pozo_site.check.reporters._markdown import escape_rule_text, fenced
 
 __all__ = ["CATALOG_BY_NAME", "FAMILY_TITLES", "format_json", "format_markdown", "format_text"]
 
@@ -84,7 +84,7 @@ def format_json(rules: Mapping[str, Rule]) -> str:
 
 def _cell(text: str) -> str:
     # One line, and a "|" escaped even inside a code span: it would end the table cell.
-    escaped = escape_markdown(" ".join(text.split()))
+    escaped = escape_rule_text(" ".join(text.split()))
     return re.sub(r"(?<!\\)\|", r"\\|", escaped)
 
 
@@ -125,14 +125,14 @@ def format_markdown(rules: Mapping[str, Rule]) -> str:
                 "",
                 f"### {rule.code}: {rule.name}",
                 "",
-                escape_markdown(rule.summary),
+                escape_rule_text(rule.summary),
                 "",
                 f"- Default severity: {rule.severity.value}",
                 f"- Fixable with `--fix`: {'yes' if rule.fixable else 'no'}",
             ]
             if rule.reference:
-                lines.append(f"- Supports: {escape_markdown(rule.reference)}")
-            lines += ["", escape_markdown(rule.explanation), "", "Example:", ""]
+                lines.append(f"- Supports: {escape_rule_text(rule.reference)}")
+            lines += ["", escape_rule_text(rule.explanation), "", "Example:", ""]
             lines.append(fenced(rule.example))
     return "\n".join(lines) + "\n"
 

@@ -32,7 +32,7 @@ from urllib.parse import quote
 from pozo_site import __version__
 from pozo_site.check._finding import CheckResult, Finding, Fix, Severity
 from pozo_site.check._rule import Family, Rule
-from pozo_site.check.reporters._markdown import escape_markdown, fenced
+from pozo_site.check.reporters._markdown import escape_rule_text, fenced
 
 __all__ = [
     "FINGERPRINT_KEY",
@@ -65,10 +65,10 @@ def _level(severity: Severity) -> str:
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
     help_text = f"{rule.explanation}\n\nExample:\n{rule.example}"
-    help_markdown = f"{escape_markdown(rule.explanation)}\n\nExample:\n\n{fenced(rule.example)}"
+    help_markdown = f"{escape_rule_text(rule.explanation)}\n\nExample:\n\n{fenced(rule.example)}"
     if rule.reference:
         help_text += f"\n\nReference: {rule.reference}"
-        help_markdown += f"\n\nReference: {escape_markdown(rule.reference)}"
+        help_markdown += f"\n\nReference: {escape_rule_text(rule.reference)}"
     properties: dict[str, Any] = {"tags": [rule.family.name.lower()]}
     if rule.fixable:
         properties["fixable"] = True
