@@ -1,8 +1,8 @@
 """The result cache of ``pozo-site check``: per-file results kept between runs, as ruff's.
 
 **Where.** One folder (default ``.pozo-site-cache`` in the folder of the configuration
-file, else in the content folder of the first path checked; ``--cache-dir`` or
-``cache-dir`` choose another). It holds a ``CACHEDIR.TAG`` (backup tools skip the
+file, else in the content folder of the first path checked; ``--cache-dir`` chooses
+another, ``--no-cache`` uses none). It holds a ``CACHEDIR.TAG`` (backup tools skip the
 folder), a ``.gitignore`` of ``*`` (Git never sees it) and one JSON file per content
 folder, under a folder named for the tool's version. It can be deleted at any time
 (``pozo-site clean``); a run without it is only slower.

@@ -31,6 +31,7 @@ from typing import Final
 
 from pozo_site._files import FIRM_FILE_NAMES
 from pozo_site.check._cache import (
+    CACHE_DIR_NAME,
     FileFacts,
     FolderCache,
     ResultCache,
@@ -54,7 +55,15 @@ from pozo_site.check._rules._base import ArticleRef, Context
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
 
-__all__ = ["PARALLEL_THRESHOLD", "Progress", "RunOutput", "check_paths", "run"]
+__all__ = [
+    "PARALLEL_THRESHOLD",
+    "Progress",
+    "RunOutput",
+    "check_paths",
+    "content_folder",
+    "default_cache_dir",
+    "run",
+]
 
 _BOUNDARY: Final = (".git", ".hg", "pyproject.toml", "pozo-site.toml")
 
@@ -111,6 +120,23 @@ def run(
     if cache is not None:
         cache.save()
     return output
+
+
+def content_folder(path: Path) -> Path:
+    """The content folder that ``path`` (a file or folder) belongs to: the nearest folder
+    holding a firm profile up to the project boundary, else the folder itself (see the
+    module docstring)."""
+    path = Path(os.path.abspath(path))
+    folder = path if path.is_dir() else path.parent
+    return _Run(Config.default(), {}).root_for(folder, folder)
+
+
+def default_cache_dir(paths: Sequence[Path], config_file: Path | None) -> Path:
+    """Where the cache lives by default: ``.pozo-site-cache`` in the configuration file's
+    folder, else in the content folder of the first of ``paths``."""
+    if config_file is not None:
+        return Path(os.path.abspath(config_file)).parent / CACHE_DIR_NAME
+    return content_folder(paths[0] if paths else Path(".")) / CACHE_DIR_NAME
 
 
 def _fingerprint(config: Config) -> str:
@@ -281,6 +307,7 @@ class _Run:
         self.progress = progress
         self.today = config.effective_today
         self._real_folders: dict[Path, Path] = {}
+        self._displays: dict[tuple[Path, bool], str] = {}
         self.cwd = Path.cwd()
         self.findings: list[Finding] = []
         self.sources: dict[str, Source] = {}
@@ -294,6 +321,13 @@ class _Run:
     # -- paths ---------------------------------------------------------------------
 
     def display(self, path: Path, relative: bool) -> str:
+        key = (path, relative)
+        shown = self._displays.get(key)
+        if shown is None:
+            shown = self._displays[key] = self._display(path, relative)
+        return shown
+
+    def _display(self, path: Path, relative: bool) -> str:
         if relative:
             try:
                 return Path(os.path.relpath(path, self.cwd)).as_posix()
@@ -346,14 +380,48 @@ class _Run:
                 return True
         return False
 
+    def _exclusion(self, top: Path) -> Callable[[Path, str, str], bool]:
+        """:meth:`excluded` for the entries the walk of ``top`` meets, as
+        ``(path, its path below top, its name)``: since the walk only enters folders that
+        are not excluded, only an entry's own name and its whole path are matched."""
+        base = self.config.base_dir
+        if base is not None and base != top and base.is_relative_to(top):
+            return lambda path, _rel, _name: self.excluded(path, top)  # mixed bases
+        if base is None or not top.is_relative_to(base):
+            base = top
+        if base != top and self.excluded(top, top if base == top else base):
+            return lambda _path, _rel, _name: True
+        above = top.relative_to(base).as_posix() if base != top else ""
+        unanchored: list[str] = []
+        anchored: list[str] = []
+        for pattern in self.config.exclude:
+            glob, is_anchored = _exclude_glob(pattern)
+            if is_anchored:
+                anchored.append(glob)
+                if glob.startswith("**/"):
+                    anchored.append(glob[3:])
+            else:
+                unanchored.append(glob)
+
+        def excluded(_path: Path, rel: str, name: str) -> bool:
+            if any(fnmatchcase(name, glob) for glob in unanchored):
+                return True
+            if anchored:
+                whole = f"{above}/{rel}" if above else rel
+                return any(fnmatchcase(whole, glob) for glob in anchored)
+            return False
+
+        return excluded
+
     def walk(self, top: Path, *, relative: bool, report: bool, subroots: bool) -> list[Path]:
         """The ``.md`` files below ``top`` (sorted), following folder links without loops;
         with ``subroots=False``, folders holding their own firm profile are skipped."""
         found: list[Path] = []
         boundary = os.path.realpath(top)
-        stack = [(top, frozenset({boundary}))]
+        excluded = self._exclusion(top)
+        stack = [(top, "", frozenset({boundary}))]
         while stack:
-            folder, ancestors = stack.pop()
+            folder, rel, ancestors = stack.pop()
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as error:
@@ -362,7 +430,8 @@ class _Run:
                 continue
             for entry in entries:
                 path = folder / entry.name
-                if self.excluded(path, top):
+                entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+                if excluded(path, entry_rel, entry.name):
                     continue
                 is_dir = self._is_dir(entry, path, boundary, relative=relative, report=report)
                 if is_dir is None:
@@ -376,7 +445,7 @@ class _Run:
                     if report:
                         self.findings.append(self._loop_finding(path, relative))
                 elif subroots or self.firm_file(path) is None:
-                    stack.append((path, ancestors | {real}))
+                    stack.append((path, entry_rel, ancestors | {real}))
         return sorted(found)
 
     def _is_dir(

@@ -319,9 +319,17 @@ class FolderIndex:
         return self._slugs_lowered
 
     def resolve(self, path: Path) -> Path:
+        """``path.resolve()``; a folder is resolved once, however many links lead into it."""
         resolved = self._resolved.get(path)
         if resolved is None:
-            resolved = self._resolved[path] = path.resolve()
+            if os.path.islink(path):
+                resolved = path.resolve()
+            else:  # the name is no link: only the folder's part can change
+                folder = self._resolved.get(path.parent)
+                if folder is None:
+                    folder = self._resolved[path.parent] = path.parent.resolve()
+                resolved = folder / path.name
+            self._resolved[path] = resolved
         return resolved
 
 
