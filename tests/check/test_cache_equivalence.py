@@ -8,6 +8,7 @@ configuration changes, and with a damaged cache.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Sequence
@@ -250,16 +251,26 @@ def test_a_killed_run_leaves_a_usable_cache(site: Path, tmp_path: Path) -> None:
     assert cached([site], config(), folder) == expected
 
 
-def test_overrides_use_no_cache(site: Path, tmp_path: Path) -> None:
-    """--diff and the fix's later passes check text that is not on disk: never cached."""
+def test_overridden_files_are_neither_looked_up_nor_stored(site: Path, tmp_path: Path) -> None:
+    """The language server passes unsaved buffers as overrides: their text must never
+    reach the cache, and the cached text of their file must not hide the buffer's."""
     folder = tmp_path / "cache"
     article = site / "articles" / "article-0000.md"
-    source = _runner.run([site], config()).sources[
-        _runner._Run(config(), {}).display(article, False)
-    ]
-    changed = {article: source.__class__(source.path, source.display, source.text + "\nx\n")}
-    _runner.run([site], config(), overrides=changed, cache=ResultCache(folder))
-    assert not list(folder.glob("v*/*.json"))
+    cached([site], config(), folder)
+    source = _runner.run([article], config()).sources[article.as_posix()]
+    buffer = source.text + "\nCall 212-555-0166 today.\n"
+    changed = {article: dataclasses.replace(source, text=buffer)}
+    with_buffer = _runner.run([site], config(), overrides=changed, cache=ResultCache(folder))
+    assert full(with_buffer.result.findings) == full(
+        _runner.run([site], config(), overrides=changed).result.findings
+    )
+    assert any("212-555-0166" in f.message for f in with_buffer.result.findings)
+    assert cached([site], config(), folder) == fresh([site], config())
+    firm = site / "firm.yaml"
+    firm_source = _runner.run([firm], config()).sources[firm.as_posix()]
+    new_firm = {firm: dataclasses.replace(firm_source, text=firm_source.text + "\n")}
+    _runner.run([site], config(), overrides=new_firm, cache=ResultCache(folder))
+    assert cached([site], config(), folder) == fresh([site], config())
 
 
 def test_clean_cache_refuses_a_folder_that_is_not_a_cache(tmp_path: Path) -> None:

@@ -112,9 +112,10 @@ def run(
     progress: Progress | None = None,
 ) -> RunOutput:
     """Check ``paths``; ``overrides`` replaces the text of files (by absolute path), which
-    lets ``--diff`` check the fixed text without writing it (a run with overrides uses no
-    cache). :attr:`RunOutput.sources` holds the files this run read (a cache hit reads
-    none)."""
+    lets ``--diff`` check the fixed text without writing it; an overridden file is never
+    taken from nor stored in the ``cache`` (so the language server can pass its unsaved
+    buffers and a cache together). :attr:`RunOutput.sources` holds the files this run
+    read (a cache hit reads none)."""
     checking = _Run(config, overrides or {}, cache=cache, jobs=jobs, progress=progress)
     output = checking.run(paths)
     if cache is not None:
@@ -309,6 +310,7 @@ class _Run:
         self._real_folders: dict[Path, Path] = {}
         self._displays: dict[tuple[Path, bool], str] = {}
         self.cwd = Path.cwd()
+        self._cwd_prefix = str(self.cwd).rstrip("/") + "/"
         self.findings: list[Finding] = []
         self.sources: dict[str, Source] = {}
         self.checked = 0
@@ -328,6 +330,10 @@ class _Run:
         return shown
 
     def _display(self, path: Path, relative: bool) -> str:
+        if relative and os.sep == "/":  # below the current folder: its tail, as relpath
+            whole = str(path)
+            if whole.startswith(self._cwd_prefix):
+                return whole[len(self._cwd_prefix) :]
         if relative:
             try:
                 return Path(os.path.relpath(path, self.cwd)).as_posix()
@@ -568,11 +574,12 @@ class _Run:
         return parsed
 
     def _folder_cache(self, root: _Root) -> FolderCache | None:
-        """The cache of ``root``'s results, when there is a cache and the run reads files
-        as they are on disk; ``None`` also when the firm profile cannot be read."""
-        if self.cache is None or self.overrides:
-            return None
+        """The cache of ``root``'s results, if the run has a cache; ``None`` also when the
+        firm profile is overridden or cannot be read. An overridden article (an editor's
+        unsaved buffer) is neither looked up nor stored."""
         firm_path = self.firm_file(root.folder)
+        if self.cache is None or (firm_path is not None and firm_path in self.overrides):
+            return None
         firm_digest = "default"
         if firm_path is not None:
             try:
@@ -598,7 +605,7 @@ class _Run:
             full = path in root.named
             name = names[path] = _name(path, root.folder)
             hit = None
-            if cache is not None:
+            if cache is not None and path not in self.overrides:
                 hit = _lookup(cache, path, name, display)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
@@ -690,7 +697,7 @@ class _Run:
             articles[real] = slug
             if slug is not None and slug not in slugs:
                 slugs[slug] = ArticleRef(real, self.display(path, root.relative))
-        index = links.FolderIndex(slugs, articles)
+        index = links.FolderIndex(slugs, articles, known=resolved)
         duplicates = self.config.enabled(links.SLUG_DUPLICATE.code)
         broken = self.config.enabled(links.BROKEN_LINK.code)
         for path in root.named:

@@ -299,9 +299,18 @@ def link_facts(doc: ArticleDoc, config: Config) -> tuple[LinkFact, ...]:
 class FolderIndex:
     """The articles of one content folder, for the rules that span files (L002, L005)."""
 
-    def __init__(self, slugs: Mapping[str, ArticleRef], articles: Mapping[Path, str | None]):
+    def __init__(
+        self,
+        slugs: Mapping[str, ArticleRef],
+        articles: Mapping[Path, str | None],
+        *,
+        known: Mapping[Path, Path] | None = None,
+    ) -> None:
+        """``articles`` maps resolved paths to slugs; ``known`` maps the articles' paths as
+        found to their resolved paths (a link that names one as written needs no lookup)."""
         self.slugs = slugs
         self.articles = articles
+        self.known = known or {}
         self._lowered: dict[str, Path] | None = None
         self._slugs_lowered: dict[str, str] | None = None
         self._resolved: dict[Path, Path] = {}
@@ -320,7 +329,7 @@ class FolderIndex:
 
     def resolve(self, path: Path) -> Path:
         """``path.resolve()``; a folder is resolved once, however many links lead into it."""
-        resolved = self._resolved.get(path)
+        resolved = self._resolved.get(path) or self.known.get(path)
         if resolved is None:
             if os.path.islink(path):
                 resolved = path.resolve()
