@@ -177,3 +177,17 @@ def test_a_cache_of_another_version_is_not_used(
     monkeypatch.setattr(_cache, "__version__", "99.0")
     assert check("site") == expected
     assert len(list((site / ".pozo-site-cache").glob("v*"))) == 2
+
+
+def test_the_environment_chooses_or_turns_off_the_cache(
+    site: Path, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POZO_SITE_CACHE_DIR", str(in_tmp / "from-env"))
+    first = check("site")
+    assert (in_tmp / "from-env" / "CACHEDIR.TAG").is_file()
+    assert main(["clean"], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert not (in_tmp / "from-env").exists()
+    monkeypatch.setenv("POZO_SITE_NO_CACHE", "1")
+    assert check("site") == first
+    assert not (in_tmp / "from-env").exists()
+    assert not (site / ".pozo-site-cache").exists()

@@ -47,6 +47,10 @@ __all__ = [
 EXIT_OK = ExitCode.OK
 EXIT_FINDINGS = ExitCode.PROBLEM
 EXIT_USAGE = ExitCode.USAGE
+NO_CACHE_ENV = "POZO_SITE_NO_CACHE"
+"""Set to anything but an empty string: as ``--no-cache`` (as ruff's ``RUFF_NO_CACHE``)."""
+CACHE_DIR_ENV = "POZO_SITE_CACHE_DIR"
+"""The cache folder when ``--cache-dir`` is not given (as ruff's ``RUFF_CACHE_DIR``)."""
 PROGRESS_AFTER = 1.5
 """Seconds a run takes before it shows its progress (on a terminal only)."""
 
@@ -286,8 +290,13 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
             err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
     else:
         cache = None
-        if not options.no_cache:
-            cache = ResultCache(options.cache_dir or default_cache_dir(options.paths, found))
+        if not (options.no_cache or environ.get(NO_CACHE_ENV)):
+            folder = options.cache_dir or (
+                Path(environ[CACHE_DIR_ENV])
+                if environ.get(CACHE_DIR_ENV)
+                else default_cache_dir(options.paths, found)
+            )
+            cache = ResultCache(folder)
         result = check_paths(
             options.paths,
             config,

@@ -1,7 +1,8 @@
 """``pozo-site clean [PATH ...]``: delete the result cache that ``check`` would use.
 
-The folder is found as ``check`` finds it (``--cache-dir``, else ``.pozo-site-cache``
-beside the configuration file, else in the content folder of the first PATH). Only a
+The folder is found as ``check`` finds it (``--cache-dir``, else ``POZO_SITE_CACHE_DIR``,
+else ``.pozo-site-cache`` beside the configuration file, else in the content folder of
+the first PATH). Only a
 folder that carries pozo-site's ``CACHEDIR.TAG`` is deleted, so a mistyped
 ``--cache-dir`` never removes anything else.
 """
@@ -9,6 +10,7 @@ folder that carries pozo-site's ``CACHEDIR.TAG`` is deleted, so a mistyped
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,6 +19,7 @@ from pozo_site.check import ConfigError, load_config, load_config_file
 from pozo_site.check._cache import clean_cache
 from pozo_site.check._runner import default_cache_dir
 from pozo_site.cli._boundary import ExitCode
+from pozo_site.cli._check import CACHE_DIR_ENV
 
 __all__ = ["handle", "register"]
 
@@ -40,6 +43,8 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = [Path(p) for p in args.paths] or [Path(".")]
     if args.cache_dir:
         folder = Path(args.cache_dir)
+    elif os.environ.get(CACHE_DIR_ENV):
+        folder = Path(os.environ[CACHE_DIR_ENV])
     else:
         try:
             found: Path | None
