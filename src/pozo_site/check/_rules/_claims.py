@@ -76,16 +76,16 @@ def _tokens(text: str) -> Iterator[_Token]:
     lowered = None
     if len(whole) == len(text) and "\u03a3" not in text:
         lowered = whole.replace("\u2019", "'")
+    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         raw = text[start:end]
-        first = raw[0]
-        if first in ".!?;:\n":
-            yield _Token(_SECTION_BREAK, start, end, raw)
+        if raw[0] in ".!?;:\n":
+            yield new(_Token, (_SECTION_BREAK, start, end, raw))
         elif lowered is not None:
-            yield _Token(lowered[start:end], start, end, raw)
+            yield new(_Token, (lowered[start:end], start, end, raw))
         else:
-            yield _Token(raw.lower().replace("\u2019", "'"), start, end, raw)
+            yield new(_Token, (raw.lower().replace("\u2019", "'"), start, end, raw))
 
 
 class _Sentence(list[_Token]):
