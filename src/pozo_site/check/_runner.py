@@ -21,8 +21,10 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import errno
+import fnmatch
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -409,12 +411,15 @@ class _Run:
             else:
                 unanchored.append(glob)
 
+        # One pattern for each kind, each glob as fnmatchcase matches it.
+        names = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in unanchored) or "(?!)")
+        wholes = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in anchored) or "(?!)")
+
         def excluded(_path: Path, rel: str, name: str) -> bool:
-            if any(fnmatchcase(name, glob) for glob in unanchored):
+            if names.match(name):
                 return True
             if anchored:
-                whole = f"{above}/{rel}" if above else rel
-                return any(fnmatchcase(whole, glob) for glob in anchored)
+                return wholes.match(f"{above}/{rel}" if above else rel) is not None
             return False
 
         return excluded
@@ -622,7 +627,7 @@ class _Run:
         if cache is not None:
             cache.prune(names.values())
         firm_state.report()
-        self._resolve(root, files, facts)
+        self._resolve(root, names, facts)
 
     def _work(self, jobs: Sequence[_Job], firm: _Firm) -> Iterator[_Outcome]:
         """Each job's outcome, in order: in this process, or shared out between processes
@@ -679,7 +684,7 @@ class _Run:
         return _Outcome(facts, digest, stat, parsed.source)
 
     def _resolve(
-        self, root: _Root, files: Mapping[Path, None], facts: Mapping[Path, FileFacts]
+        self, root: _Root, names: Mapping[Path, str], facts: Mapping[Path, FileFacts]
     ) -> None:
         """The findings of the named files: their own, and those of the rules that span
         the folder (L002, L005), from every file's facts."""
@@ -687,10 +692,8 @@ class _Run:
         articles: dict[Path, str | None] = {}
         resolved: dict[Path, Path] = {}
 
-        def order(path: Path) -> str:
-            return path.relative_to(root.folder).as_posix()
-
-        for path in sorted(files, key=order):
+        files = names  # every file of the folder, with its path in the folder (the order)
+        for path in sorted(files, key=names.__getitem__):
             fact = facts[path]
             slug = fact.slug if fact.parsed else None
             real = resolved[path] = self._resolved(path)
