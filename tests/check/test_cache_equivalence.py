@@ -288,3 +288,30 @@ def test_the_fingerprint_ignores_the_order_of_sets() -> None:
     two = Config(select=frozenset(["C002", "A", "L", "P001"]), ignore=frozenset(["Y", "X"]))
     assert _runner._fingerprint(one) == _runner._fingerprint(two)
     assert _runner._fingerprint(one) != _runner._fingerprint(Config())
+
+
+def test_a_process_with_threads_does_not_fork(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+    import threading
+
+    expected = fresh([site], config())
+    pools: list[object] = []
+
+    class NoPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(self)
+            raise AssertionError("a process with threads must not fork")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _runner._can_fork() is False
+        assert full(check_paths([site], config(), jobs=2).findings) == expected
+    finally:
+        stop.set()
+        other.join()
+    assert pools == []
+    with pytest.raises(AssertionError, match="must not fork"):  # and without the thread
+        check_paths([site], config(), jobs=2)

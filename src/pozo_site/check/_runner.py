@@ -25,6 +25,7 @@ import fnmatch
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -207,7 +208,10 @@ def _shared_job(job: _Job) -> _Outcome:
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers can be forked safely: where fork exists, and while this process
+    runs no other thread (a fork copies only the calling thread, and a lock another one
+    held would stay locked in the child: the language server, for one, has threads)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _exclude_glob(pattern: str) -> tuple[str, bool]:
