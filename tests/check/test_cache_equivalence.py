@@ -315,3 +315,22 @@ def test_a_process_with_threads_does_not_fork(site: Path, monkeypatch: pytest.Mo
     assert pools == []
     with pytest.raises(AssertionError, match="must not fork"):  # and without the thread
         check_paths([site], config(), jobs=2)
+
+
+def test_a_file_grown_past_the_size_limit_is_not_read_to_be_hashed(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    settings = config(max_file_bytes=4_000)
+    cached([site], settings, folder)
+    article = site / "articles" / "article-0002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "x" * 5_000, encoding="utf-8")
+    hashed: list[int] = []
+    original = _cache.content_digest
+    monkeypatch.setattr(
+        _cache, "content_digest", lambda data: hashed.append(len(data)) or original(data)
+    )
+    found = cached([site], settings, folder)
+    assert found == fresh([site], settings)
+    assert "F009" in {f[3] for f in found if f[0].endswith("article-0002.md")}
+    assert all(size <= 4_000 for size in hashed)

@@ -164,10 +164,14 @@ def _name(path: Path, folder: Path) -> str:
         return path.as_posix()
 
 
-def _lookup(cache: FolderCache, path: Path, name: str, display: str) -> FileFacts | None:
+def _lookup(
+    cache: FolderCache, path: Path, name: str, display: str, max_bytes: int
+) -> FileFacts | None:
     try:
         info = file_stat(os.stat(path))
     except OSError:
+        return None
+    if info[0] > max_bytes:  # never read whole to hash it: the check reports it (F009)
         return None
 
     def read() -> bytes | None:
@@ -615,7 +619,7 @@ class _Run:
             name = names[path] = _name(path, root.folder)
             hit = None
             if cache is not None and path not in self.overrides:
-                hit = _lookup(cache, path, name, display)
+                hit = _lookup(cache, path, name, display, self.config.max_file_bytes)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
