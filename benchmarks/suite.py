@@ -113,10 +113,12 @@ class Suite:
         self.has_cache = check_supports("--cache-dir")
         self.has_jobs = check_supports("--jobs")
 
-    def check(self, *paths: Path, cache: bool = False) -> list[str]:
+    def check(self, *paths: Path, cache: bool = False, jobs: int | None = None) -> list[str]:
         command = [PYTHON, "-m", "pozo_site", "check", "--format", "json", "--exit-zero"]
         if self.has_cache:
             command += ["--cache-dir", str(self.cache)] if cache else ["--no-cache"]
+        if jobs is not None and self.has_jobs:
+            command += ["--jobs", str(jobs)]
         return command + [str(p) for p in paths]
 
     def clear_cache(self) -> None:
@@ -171,11 +173,14 @@ class Suite:
     def big_folder(self, count: int) -> None:
         site = self.site(count)
         floor = [PYTHON, "-c", FLOOR, str(site), "yaml"]
+        markdown_floor = [PYTHON, "-c", FLOOR, str(site), "md"]
         schema, copies = self.front_matter_copies(site)
         times = medians(
             {
                 "check": lambda: run(self.check(site)),
+                "serial": lambda: run(self.check(site, jobs=1)),
                 "floor": lambda: run(floor),
+                "markdown": lambda: run(markdown_floor),
                 "jsonschema": lambda: run(self.jsonschema(schema, copies)),
             },
             self.repeat,
@@ -183,6 +188,20 @@ class Suite:
         )
         label = f"{count:,} articles"
         self.row(f"1. {label}, cold", times["check"], "read+YAML floor", times["floor"], 1.5)
+        self.row(
+            f"1. {label}, cold, one process",
+            times["serial"],
+            "read+YAML floor",
+            times["floor"],
+            None,
+        )
+        self.row(
+            "1. why: markdown-it-py parse alone",
+            times["markdown"],
+            "read+YAML floor",
+            times["floor"],
+            None,
+        )
         self.row(
             f"2. {label} vs check-jsonschema",
             times["check"],
@@ -287,7 +306,7 @@ class Suite:
                 growth = ""
             else:
                 growth = f"{result.seconds / base.seconds:.1f}x time for {count // counts[0]}x"
-            cores = "" if self.has_jobs else "one core"
+            cores = f"{os.cpu_count()} processes" if self.has_jobs else "one core"
             self.rows.append(
                 (
                     f"7. scale: {count:,} articles",
@@ -351,15 +370,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pozo-bench-") as name:
         suite = Suite(Path(name), repeat)
         started = time.perf_counter()
+        load_before = " / ".join(f"{value:.1f}" for value in os.getloadavg())
         suite.big_folder(big)
         suite.small_cases()
         suite.pages(1_000 if args.quick else 3_000)
         suite.scale([1_000, 10_000, 100_000] if args.full else [1_000, big])
         suite.phone()
+        load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
         print(
             f"pozo-site benchmark suite: {os.cpu_count()} cores, Python "
             f"{sys.version.split()[0]}, medians of {repeat}, "
-            f"{time.perf_counter() - started:.0f} s in all"
+            f"{time.perf_counter() - started:.0f} s in all; load average {load} at the end "
+            f"({load_before} at the start)"
         )
         suite.print()
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "default_firm_doc",
     "parse_article",
     "parse_firm_doc",
+    "read_bytes",
     "read_source",
 ]
 
@@ -74,7 +76,9 @@ def _line_and_column(raw: bytes, index: int) -> tuple[int, int]:
     return line, column
 
 
-def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Finding:
+def read_bytes(path: Path, display: str, max_bytes: int) -> tuple[bytes, os.stat_result] | Finding:
+    """``path``'s bytes and its ``stat`` as taken before the read, or the finding that
+    stops it (what :func:`read_source` checks before decoding)."""
     try:
         info = path.stat()
     except OSError as error:
@@ -90,15 +94,15 @@ def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Finding:
         return _os_error(error, display)
     if len(raw) > max_bytes:  # it grew after the stat
         return _too_large(display, max_bytes)
-    return raw
+    return raw, info
 
 
 def read_source(path: Path, display: str, max_bytes: int) -> Source | Finding:
     """Read ``path`` as UTF-8 text, or return the file-family finding that stops it."""
-    raw = _read_bytes(path, display, max_bytes)
+    raw = read_bytes(path, display, max_bytes)
     if isinstance(raw, Finding):
         return raw
-    return decode_source(raw, path, display, max_bytes)
+    return decode_source(raw[0], path, display, max_bytes)
 
 
 def decode_source(raw: bytes, path: Path, display: str, max_bytes: int) -> Source | Finding:

@@ -18,26 +18,55 @@ absolute; always with ``/``.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import errno
+import fnmatch
+import multiprocessing
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Final
 
 from pozo_site._files import FIRM_FILE_NAMES, is_content_file
+from pozo_site.check._cache import (
+    CACHE_DIR_NAME,
+    FileFacts,
+    FolderCache,
+    ResultCache,
+    Stat,
+    content_digest,
+    file_stat,
+)
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding
-from pozo_site.check._load import default_firm_doc, parse_article, parse_firm_doc, read_source
-from pozo_site.check._rules import CHECKERS, Checker
+from pozo_site.check._load import (
+    decode_source,
+    default_firm_doc,
+    parse_article,
+    parse_firm_doc,
+    read_bytes,
+    read_source,
+)
+from pozo_site.check._rules import CHECKERS, Checker, links
 from pozo_site.check._rules import file as file_rules
 from pozo_site.check._rules._base import ArticleRef, Context
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
 
-__all__ = ["RunOutput", "check_paths", "run"]
+__all__ = [
+    "PARALLEL_THRESHOLD",
+    "Progress",
+    "RunOutput",
+    "check_paths",
+    "content_folder",
+    "default_cache_dir",
+    "run",
+]
 
 _BOUNDARY: Final = (".git", ".hg", "pyproject.toml", "pozo-site.toml")
 
@@ -50,21 +79,143 @@ class RunOutput:
     sources: dict[str, Source] = field(default_factory=dict)
 
 
-def check_paths(paths: Sequence[Path], config: Config) -> CheckResult:
+PARALLEL_THRESHOLD: Final = 400
+"""Below this many files to read, a run stays in one process (starting workers costs more)."""
+
+Progress = Callable[[int, int], None]
+"""Called with ``(done, total)`` files as a run reads them."""
+
+
+def check_paths(
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    cache: ResultCache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> CheckResult:
     """Check the files and folders in ``paths``; findings come back sorted.
 
     Never raises for a problem of the content: every such problem is a finding. (A
-    missing path is F011, as ruff reports E902.)
+    missing path is F011, as ruff reports E902.) With a ``cache`` (see
+    :mod:`pozo_site.check._cache`), unchanged files are not checked again; with ``jobs``
+    above 1, a run over many files shares them out between that many processes. Neither
+    changes a finding or their order.
     """
-    return run(paths, config).result
+    return run(paths, config, cache=cache, jobs=jobs, progress=progress).result
 
 
 def run(
-    paths: Sequence[Path], config: Config, *, overrides: Mapping[Path, Source] | None = None
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    overrides: Mapping[Path, Source] | None = None,
+    cache: ResultCache | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> RunOutput:
     """Check ``paths``; ``overrides`` replaces the text of files (by absolute path), which
-    lets ``--diff`` check the fixed text without writing it."""
-    return _Run(config, overrides or {}).run(paths)
+    lets ``--diff`` check the fixed text without writing it; an overridden file is never
+    taken from nor stored in the ``cache`` (so the language server can pass its unsaved
+    buffers and a cache together). :attr:`RunOutput.sources` holds the files this run
+    read (a cache hit reads none)."""
+    checking = _Run(config, overrides or {}, cache=cache, jobs=jobs, progress=progress)
+    output = checking.run(paths)
+    if cache is not None:
+        cache.save()
+    return output
+
+
+def content_folder(path: Path) -> Path:
+    """The content folder that ``path`` (a file or folder) belongs to: the nearest folder
+    holding a firm profile up to the project boundary, else the folder itself (see the
+    module docstring)."""
+    path = Path(os.path.abspath(path))
+    folder = path if path.is_dir() else path.parent
+    return _Run(Config.default(), {}).root_for(folder, folder)
+
+
+def default_cache_dir(paths: Sequence[Path], config_file: Path | None) -> Path:
+    """Where the cache lives by default: ``.pozo-site-cache`` in the configuration file's
+    folder, else in the content folder of the first of ``paths``."""
+    if config_file is not None:
+        return Path(os.path.abspath(config_file)).parent / CACHE_DIR_NAME
+    return content_folder(paths[0] if paths else Path(".")) / CACHE_DIR_NAME
+
+
+def _fingerprint(config: Config) -> str:
+    """The configuration as a string that is the same in every process for equal settings
+    (sets sorted: their order changes with the interpreter's hash seed)."""
+    parts = []
+    for item in dataclasses.fields(config):
+        value = getattr(config, item.name)
+        if isinstance(value, (frozenset, set)):
+            value = sorted(value)
+        elif isinstance(value, Mapping):
+            value = sorted((str(k), repr(v)) for k, v in value.items())
+        parts.append(f"{item.name}={value!r}")
+    return ";".join(parts)
+
+
+def _name(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:  # a named file outside its content folder's tree
+        return path.as_posix()
+
+
+def _lookup(
+    cache: FolderCache, path: Path, name: str, display: str, max_bytes: int
+) -> FileFacts | None:
+    try:
+        info = file_stat(os.stat(path))
+    except OSError:
+        return None
+    if info[0] > max_bytes:  # never read whole to hash it: the check reports it (F009)
+        return None
+
+    def read() -> bytes | None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    return cache.lookup(name, info, display, read)
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    display: str
+    full: bool
+    """Whether the file is reported (checked), or only read for its slug."""
+
+
+@dataclass
+class _Outcome:
+    facts: FileFacts
+    digest: str | None = None
+    stat: Stat | None = None
+    source: Source | None = None
+
+
+_SHARED: dict[str, tuple[_Run, Context | None]] = {}
+"""The run a forked worker serves (inherited from the parent, never pickled)."""
+
+
+def _shared_job(job: _Job) -> _Outcome:
+    checking, context = _SHARED["run"]
+    outcome = checking.process(job, context)
+    if outcome.source is not None:  # the parent keeps a reported file's text, not its cache
+        outcome.source = dataclasses.replace(outcome.source, _line_starts=None)
+    return outcome
+
+
+def _can_fork() -> bool:
+    """Whether workers can be forked safely: where fork exists, and while this process
+    runs no other thread (a fork copies only the calling thread, and a lock another one
+    held would stay locked in the child: the language server, for one, has threads)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _exclude_glob(pattern: str) -> tuple[str, bool]:
@@ -94,11 +245,82 @@ class _Root:
     named: dict[Path, None] = field(default_factory=dict)
 
 
+class _Firm:
+    """A content folder's firm profile: parsed only when a file must be checked, its
+    findings taken from the cache when they are there."""
+
+    def __init__(self, checking: _Run, root: _Root, cache: FolderCache | None) -> None:
+        self.run = checking
+        self.root = root
+        self.cache = cache
+        self.path = checking.firm_file(root.folder)
+        self.display = "" if self.path is None else checking.display(self.path, root.relative)
+        self._doc: FirmDoc | None = None
+        self._stop: Finding | None = None
+        self._context: Context | None = None
+
+    def doc(self) -> FirmDoc:
+        if self._doc is None:
+            if self.path is None:
+                self._doc = default_firm_doc()
+            else:
+                source = self.run.read(self.path, self.display)
+                parsed = parse_firm_doc(source) if isinstance(source, Source) else source
+                if isinstance(parsed, Finding):
+                    self._stop = parsed
+                    self._doc = FirmDoc(source=None, kind="default")
+                else:
+                    assert parsed.source is not None
+                    self.run.sources[self.display] = parsed.source
+                    self._doc = parsed
+        return self._doc
+
+    def context(self) -> Context:
+        if self._context is None:
+            self._context = Context(
+                config=self.run.config,
+                firm=self.doc(),
+                root=self.root.folder,
+                today=self.run.today,
+            )
+        return self._context
+
+    def report(self) -> None:
+        """Add the firm profile's findings to the run (a firm file is always checked)."""
+        if self.path is None:
+            return
+        self.run.checked += 1
+        found = None if self.cache is None else self.cache.firm_findings(self.display)
+        if found is None:
+            doc = self.doc()
+            found = [self._stop] if self._stop is not None else []
+            if doc.source is not None:
+                found = self.run._check_firm(doc, self.context())
+            if self.cache is not None:
+                self.cache.store_firm(found)
+        self.run.findings.extend(found)
+
+
 class _Run:
-    def __init__(self, config: Config, overrides: Mapping[Path, Source]) -> None:
+    def __init__(
+        self,
+        config: Config,
+        overrides: Mapping[Path, Source],
+        *,
+        cache: ResultCache | None = None,
+        jobs: int = 1,
+        progress: Progress | None = None,
+    ) -> None:
         self.config = config
         self.overrides = overrides
+        self.cache = cache
+        self.jobs = max(1, jobs)
+        self.progress = progress
+        self.today = config.effective_today
+        self._real_folders: dict[Path, Path] = {}
+        self._displays: dict[tuple[Path, bool], str] = {}
         self.cwd = Path.cwd()
+        self._cwd_prefix = str(self.cwd).rstrip("/") + "/"
         self.findings: list[Finding] = []
         self.sources: dict[str, Source] = {}
         self.checked = 0
@@ -111,6 +333,17 @@ class _Run:
     # -- paths ---------------------------------------------------------------------
 
     def display(self, path: Path, relative: bool) -> str:
+        key = (path, relative)
+        shown = self._displays.get(key)
+        if shown is None:
+            shown = self._displays[key] = self._display(path, relative)
+        return shown
+
+    def _display(self, path: Path, relative: bool) -> str:
+        if relative and os.sep == "/":  # below the current folder: its tail, as relpath
+            whole = str(path)
+            if whole.startswith(self._cwd_prefix):
+                return whole[len(self._cwd_prefix) :]
         if relative:
             try:
                 return Path(os.path.relpath(path, self.cwd)).as_posix()
@@ -163,14 +396,51 @@ class _Run:
                 return True
         return False
 
+    def _exclusion(self, top: Path) -> Callable[[Path, str, str], bool]:
+        """:meth:`excluded` for the entries the walk of ``top`` meets, as
+        ``(path, its path below top, its name)``: since the walk only enters folders that
+        are not excluded, only an entry's own name and its whole path are matched."""
+        base = self.config.base_dir
+        if base is not None and base != top and base.is_relative_to(top):
+            return lambda path, _rel, _name: self.excluded(path, top)  # mixed bases
+        if base is None or not top.is_relative_to(base):
+            base = top
+        if base != top and self.excluded(top, top if base == top else base):
+            return lambda _path, _rel, _name: True
+        above = top.relative_to(base).as_posix() if base != top else ""
+        unanchored: list[str] = []
+        anchored: list[str] = []
+        for pattern in self.config.exclude:
+            glob, is_anchored = _exclude_glob(pattern)
+            if is_anchored:
+                anchored.append(glob)
+                if glob.startswith("**/"):
+                    anchored.append(glob[3:])
+            else:
+                unanchored.append(glob)
+
+        # One pattern for each kind, each glob as fnmatchcase matches it.
+        names = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in unanchored) or "(?!)")
+        wholes = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in anchored) or "(?!)")
+
+        def excluded(_path: Path, rel: str, name: str) -> bool:
+            if names.match(name):
+                return True
+            if anchored:
+                return wholes.match(f"{above}/{rel}" if above else rel) is not None
+            return False
+
+        return excluded
+
     def walk(self, top: Path, *, relative: bool, report: bool, subroots: bool) -> list[Path]:
         """The ``.md`` files below ``top`` (sorted), following folder links without loops;
         with ``subroots=False``, folders holding their own firm profile are skipped."""
         found: list[Path] = []
         boundary = os.path.realpath(top)
-        stack = [(top, frozenset({boundary}))]
+        excluded = self._exclusion(top)
+        stack = [(top, "", frozenset({boundary}))]
         while stack:
-            folder, ancestors = stack.pop()
+            folder, rel, ancestors = stack.pop()
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as error:
@@ -179,7 +449,8 @@ class _Run:
                 continue
             for entry in entries:
                 path = folder / entry.name
-                if self.excluded(path, top):
+                entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+                if excluded(path, entry_rel, entry.name):
                     continue
                 is_dir = self._is_dir(entry, path, boundary, relative=relative, report=report)
                 if is_dir is None:
@@ -193,7 +464,7 @@ class _Run:
                     if report:
                         self.findings.append(self._loop_finding(path, relative))
                 elif subroots or self.firm_file(path) is None:
-                    stack.append((path, ancestors | {real}))
+                    stack.append((path, entry_rel, ancestors | {real}))
         return sorted(found)
 
     def _is_dir(
@@ -315,70 +586,178 @@ class _Run:
         self.sources[display] = parsed.source
         return parsed
 
+    def _folder_cache(self, root: _Root) -> FolderCache | None:
+        """The cache of ``root``'s results, if the run has a cache; ``None`` also when the
+        firm profile is overridden or cannot be read. An overridden article (an editor's
+        unsaved buffer) is neither looked up nor stored."""
+        firm_path = self.firm_file(root.folder)
+        if self.cache is None or (firm_path is not None and firm_path in self.overrides):
+            return None
+        firm_digest = "default"
+        if firm_path is not None:
+            try:
+                firm_digest = content_digest(firm_path.read_bytes())
+            except OSError:
+                return None
+        return self.cache.folder(
+            root.folder, [_fingerprint(self.config), firm_digest, self.today.isoformat()]
+        )
+
     def check_root(self, root: _Root) -> None:
-        firm = self.load_firm(root)
+        cache = self._folder_cache(root)
+        firm_state = _Firm(self, root, cache)
         files = dict.fromkeys(
             self.walk(root.folder, relative=root.relative, report=False, subroots=False)
         )
         files.update(root.named)
-        docs: dict[Path, ArticleDoc] = {}
+        facts: dict[Path, FileFacts] = {}
+        jobs: list[_Job] = []
+        names: dict[Path, str] = {}
         for path in files:
             display = self.display(path, root.relative)
-            source = self.read(path, display)
-            parsed = (
-                parse_article(source, self.config.extra_keys)
-                if isinstance(source, Source)
-                else source
-            )
-            if isinstance(parsed, ArticleDoc):
-                docs[path] = parsed
-            elif path in root.named:
-                self.findings.append(parsed)
+            full = path in root.named
+            name = names[path] = _name(path, root.folder)
+            hit = None
+            if cache is not None and path not in self.overrides:
+                hit = _lookup(cache, path, name, display, self.config.max_file_bytes)
+            if hit is not None and (hit.checked or not full):
+                facts[path] = hit
+            else:
+                jobs.append(_Job(path, display, full))
+        if any(job.full for job in jobs):
+            firm_state.doc()  # parsed before the work is shared out
+        for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
+            facts[job.path] = outcome.facts
+            if outcome.source is not None and outcome.facts.parsed and job.full:
+                self.sources[job.display] = outcome.source
+            if cache is not None and outcome.digest is not None and outcome.stat is not None:
+                cache.store(names[job.path], outcome.stat, outcome.digest, outcome.facts)
+        if cache is not None:
+            cache.prune(names.values())
+        firm_state.report()
+        self._resolve(root, names, facts)
+
+    def _work(self, jobs: Sequence[_Job], firm: _Firm) -> Iterator[_Outcome]:
+        """Each job's outcome, in order: in this process, or shared out between processes
+        when there are many and several are allowed."""
+        total = len(jobs)
+        done = 0
+        workers = min(self.jobs, os.cpu_count() or 1)
+        context = firm.context() if any(job.full for job in jobs) else None
+        if workers > 1 and total >= PARALLEL_THRESHOLD and _can_fork():
+            _SHARED["run"] = (self, context)
+            chunk = max(8, min(256, total // (workers * 8) or 1))
+            try:
+                with concurrent.futures.ProcessPoolExecutor(
+                    max_workers=workers, mp_context=multiprocessing.get_context("fork")
+                ) as pool:
+                    for outcome in pool.map(_shared_job, jobs, chunksize=chunk):
+                        done += 1
+                        if self.progress is not None and done % 64 == 0:
+                            self.progress(done, total)
+                        yield outcome
+            finally:
+                _SHARED.clear()
+        else:
+            for job in jobs:
+                yield self.process(job, context)
+                done += 1
+                if self.progress is not None and done % 64 == 0:
+                    self.progress(done, total)
+        if self.progress is not None and total:
+            self.progress(total, total)
+
+    def process(self, job: _Job, context: Context | None) -> _Outcome:
+        """Read, parse and (for a file that is reported) check one article alone."""
+        override = self.overrides.get(job.path)
+        digest = stat = None
+        source: Source | Finding
+        if override is not None:
+            source = dataclasses.replace(override, display=job.display, _line_starts=None)
+        else:
+            raw = read_bytes(job.path, job.display, self.config.max_file_bytes)
+            if isinstance(raw, Finding):
+                return _Outcome(FileFacts(parsed=False, stop=raw, checked=job.full))
+            raw_bytes, info = raw
+            digest, stat = content_digest(raw_bytes), file_stat(info)
+            source = decode_source(raw_bytes, job.path, job.display, self.config.max_file_bytes)
+        parsed = (
+            parse_article(source, self.config.extra_keys) if isinstance(source, Source) else source
+        )
+        if isinstance(parsed, Finding):
+            return _Outcome(FileFacts(parsed=False, stop=parsed, checked=job.full), digest, stat)
+        facts = FileFacts(parsed=True, slug=parsed.slug)
+        if job.full and context is not None:
+            self._check_article(parsed, context, facts)
+        return _Outcome(facts, digest, stat, parsed.source)
+
+    def _resolve(
+        self, root: _Root, names: Mapping[Path, str], facts: Mapping[Path, FileFacts]
+    ) -> None:
+        """The findings of the named files: their own, and those of the rules that span
+        the folder (L002, L005), from every file's facts."""
         slugs: dict[str, ArticleRef] = {}
         articles: dict[Path, str | None] = {}
+        resolved: dict[Path, Path] = {}
 
-        def order(path: Path) -> str:
-            return path.relative_to(root.folder).as_posix()
-
-        for path in sorted(files, key=order):
-            doc = docs.get(path)
-            slug = doc.slug if doc is not None else None
-            resolved = path.resolve()
-            articles[resolved] = slug
-            if doc is not None and slug is not None and slug not in slugs:
-                slugs[slug] = ArticleRef(resolved, doc.source.display)
-        context = Context(
-            config=self.config,
-            firm=firm,
-            root=root.folder,
-            today=self.config.effective_today,
-            slugs=slugs,
-            articles=articles,
-        )
-        if firm.source is not None:
-            self._check_firm(firm, context)
+        files = names  # every file of the folder, with its path in the folder (the order)
+        for path in sorted(files, key=names.__getitem__):
+            fact = facts[path]
+            slug = fact.slug if fact.parsed else None
+            real = resolved[path] = self._resolved(path)
+            articles[real] = slug
+            if slug is not None and slug not in slugs:
+                slugs[slug] = ArticleRef(real, self.display(path, root.relative))
+        index = links.FolderIndex(slugs, articles, known=resolved)
+        duplicates = self.config.enabled(links.SLUG_DUPLICATE.code)
+        broken = self.config.enabled(links.BROKEN_LINK.code)
         for path in root.named:
-            doc = docs.get(path)
+            fact = facts[path]
             self.checked += 1
-            if doc is not None:
-                self._check_article(doc, context)
+            if not fact.parsed:
+                if fact.stop is not None:
+                    self.findings.append(fact.stop)
+                continue
+            display = self.display(path, root.relative)
+            found = list(fact.findings)
+            if duplicates and fact.slug_fact is not None:
+                found.extend(links.duplicate_slug(fact.slug_fact, resolved[path], display, index))
+            if broken and fact.links:
+                found.extend(links.broken_links(fact.links, path.parent, display, index))
+            self._keep(found, fact.suppressions)
 
-    def _check_firm(self, firm: FirmDoc, context: Context) -> None:
+    def _resolved(self, path: Path) -> Path:
+        """``path.resolve()``, with the folder's part resolved once per folder."""
+        if os.path.islink(path):
+            return path.resolve()
+        folder = self._real_folders.get(path.parent)
+        if folder is None:
+            folder = self._real_folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    def _check_firm(self, firm: FirmDoc, context: Context) -> list[Finding]:
         assert firm.source is not None
         found: list[Finding] = []
         for checker in self.checkers:
             if checker.firm is not None:
                 found.extend(checker.firm(firm, context))
         hashes = len(firm.source.text) if firm.kind in ("yaml", "toml") else 0
-        self._keep(found, find_suppressions(firm.source, hash_until=hashes, html=False))
+        suppressions = find_suppressions(firm.source, hash_until=hashes, html=False)
+        return [f for f in found if not suppressions.suppresses(f)]
 
-    def _check_article(self, doc: ArticleDoc, context: Context) -> None:
-        self.sources[doc.source.display] = doc.source
+    def _check_article(self, doc: ArticleDoc, context: Context, facts: FileFacts) -> None:
         found: list[Finding] = []
         for checker in self.checkers:
             if checker.article is not None:
                 found.extend(checker.article(doc, context))
-        self._keep(found, find_suppressions(doc.source, hash_until=doc.body_start))
+        suppressions = find_suppressions(doc.source, hash_until=doc.body_start)
+        facts.checked = True
+        facts.suppressions = suppressions
+        facts.findings = tuple(f for f in found if not suppressions.suppresses(f))
+        if self.config.enabled(links.SLUG_DUPLICATE.code):
+            facts.slug_fact = links.slug_fact(doc)
+        if self.config.enabled(links.BROKEN_LINK.code):
+            facts.links = links.link_facts(doc, self.config)
 
     def _keep(self, found: Iterable[Finding], suppressions: Suppressions) -> None:
         self.findings.extend(f for f in found if not suppressions.suppresses(f))

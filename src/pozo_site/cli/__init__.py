@@ -21,7 +21,16 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from pozo_site import __version__
-from pozo_site.cli import _check, _contact_block, _phone, _rules, _schema, _server, _show
+from pozo_site.cli import (
+    _check,
+    _clean,
+    _contact_block,
+    _phone,
+    _rules,
+    _schema,
+    _server,
+    _show,
+)
 from pozo_site.cli._boundary import ExitCode, guard
 
 __all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
@@ -30,7 +39,7 @@ EXIT_OK = ExitCode.OK
 EXIT_INPUT_ERROR = ExitCode.PROBLEM
 EXIT_USAGE = ExitCode.USAGE
 
-_COMMANDS = (_phone, _show, _check, _rules, _schema, _contact_block, _server)
+_COMMANDS = (_phone, _show, _check, _clean, _rules, _schema, _contact_block, _server)
 
 
 def build_parser() -> argparse.ArgumentParser:

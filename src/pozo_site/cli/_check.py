@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,14 +30,29 @@ from pozo_site.check import (
     load_config,
     load_config_file,
 )
+from pozo_site.check._cache import CACHE_DIR_NAME, ResultCache
+from pozo_site.check._runner import default_cache_dir
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
 from pozo_site.cli._boundary import ExitCode
 
-__all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
+__all__ = [
+    "CheckOptions",
+    "add_cache_arguments",
+    "handle",
+    "parse_codes",
+    "register",
+    "use_color",
+]
 
 EXIT_OK = ExitCode.OK
 EXIT_FINDINGS = ExitCode.PROBLEM
 EXIT_USAGE = ExitCode.USAGE
+NO_CACHE_ENV = "POZO_SITE_NO_CACHE"
+"""Set to anything but an empty string: as ``--no-cache`` (as ruff's ``RUFF_NO_CACHE``)."""
+CACHE_DIR_ENV = "POZO_SITE_CACHE_DIR"
+"""The cache folder when ``--cache-dir`` is not given (as ruff's ``RUFF_CACHE_DIR``)."""
+PROGRESS_AFTER = 1.5
+"""Seconds a run takes before it shows its progress (on a terminal only)."""
 
 _EPILOG = """\
 exit status: 0 no error-level finding, 1 an error-level finding (with --diff: a file
@@ -93,7 +109,38 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="findings only: no summary or fix notes"
     )
+    add_cache_arguments(parser)
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        metavar="N",
+        help="processes for a run over many files (default: every core)",
+    )
     parser.set_defaults(handler=handle)
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--no-cache`` and ``--cache-dir`` (``check`` and ``clean`` share them)."""
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"the result cache's folder (default: {CACHE_DIR_NAME} beside the "
+        "configuration file, else in the content folder)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 @dataclass(frozen=True)
@@ -111,6 +158,9 @@ class CheckOptions:
     output: Path | None
     exit_zero: bool
     quiet: bool
+    no_cache: bool = False
+    cache_dir: Path | None = None
+    jobs: int | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CheckOptions:
@@ -127,6 +177,9 @@ class CheckOptions:
             output=Path(args.output) if args.output else None,
             exit_zero=args.exit_zero,
             quiet=args.quiet,
+            no_cache=args.no_cache,
+            cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+            jobs=args.jobs,
         )
 
 
@@ -147,6 +200,28 @@ def use_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty is not None and isatty())
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class _Progress:
+    """``N/M files`` on one line of a terminal, once a run has taken over a second."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown and time.monotonic() - self.started < PROGRESS_AFTER:
+            return
+        self.shown = True
+        end = "\n" if done >= total else ""
+        self.err.write(f"\rpozo-site check: {done:,}/{total:,} files{end}")
+        self.err.flush()
 
 
 def _plural(count: int, noun: str) -> str:
@@ -195,8 +270,9 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
         return EXIT_USAGE
     if options.config is not None:
         config = load_config_file(options.config)
+        found: Path | None = options.config
     else:
-        config, _found = load_config(options.paths[0])
+        config, found = load_config(options.paths[0])
     config = config.override(
         select=options.select, ignore=options.ignore, extend_ignore=options.extend_ignore
     )
@@ -213,7 +289,21 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
         if outcome.changes and not options.quiet:
             err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
     else:
-        result = check_paths(options.paths, config)
+        cache = None
+        if not (options.no_cache or environ.get(NO_CACHE_ENV)):
+            folder = options.cache_dir or (
+                Path(environ[CACHE_DIR_ENV])
+                if environ.get(CACHE_DIR_ENV)
+                else default_cache_dir(options.paths, found)
+            )
+            cache = ResultCache(folder)
+        result = check_paths(
+            options.paths,
+            config,
+            cache=cache,
+            jobs=options.jobs or os.cpu_count() or 1,
+            progress=_Progress(err) if _isatty(err) else None,
+        )
     _warn_about_paths(options, result.files_checked, err)
     stream_is_report = options.output is None
     color = options.format == "text" and stream_is_report and use_color(out, environ)

@@ -69,14 +69,23 @@ _SECTION_BREAK: Final = "\x00"
 
 
 def _tokens(text: str) -> Iterator[_Token]:
+    # The whole text is lower-cased once, and each word sliced from it, when that gives
+    # each word's own lower case: when no character changes length, and there is no
+    # capital sigma (whose lower case depends on the letters around it).
+    whole = text.lower()
+    lowered = None
+    if len(whole) == len(text) and "\u03a3" not in text:
+        lowered = whole.replace("\u2019", "'")
+    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
     for match in _TOKEN.finditer(text):
-        raw = match.group(0)
-        first = raw[0]
-        if first in ".!?;:" or first == "\n":
-            yield _Token(_SECTION_BREAK, match.start(), match.end(), raw)
+        start, end = match.span()
+        raw = text[start:end]
+        if raw[0] in ".!?;:\n":
+            yield new(_Token, (_SECTION_BREAK, start, end, raw))
+        elif lowered is not None:
+            yield new(_Token, (lowered[start:end], start, end, raw))
         else:
-            word = raw.lower().replace("\u2019", "'")
-            yield _Token(word, match.start(), match.end(), raw)
+            yield new(_Token, (raw.lower().replace("\u2019", "'"), start, end, raw))
 
 
 class _Sentence(list[_Token]):

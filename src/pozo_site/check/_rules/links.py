@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote
 
 import yaml
@@ -16,9 +18,12 @@ from pozo_site._article import make_slug
 from pozo_site._locate import mapping_get
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._rule import Family, Rule
-from pozo_site.check._rules._base import Checker, Context
+from pozo_site.check._rules._base import ArticleRef, Checker, Context
 from pozo_site.check._rules._markdown import BodyLink, markdown_facts, prose_body
 from pozo_site.check._source import ArticleDoc
+
+if TYPE_CHECKING:
+    from pozo_site.check._config import Config
 
 __all__ = [
     "BROKEN_LINK",
@@ -28,6 +33,13 @@ __all__ = [
     "SLUG_INVALID",
     "SLUG_MISSING",
     "SLUG_STALE",
+    "FolderIndex",
+    "LinkFact",
+    "SlugFact",
+    "broken_links",
+    "duplicate_slug",
+    "link_facts",
+    "slug_fact",
 ]
 
 SLUG_INVALID = Rule(
@@ -134,18 +146,6 @@ def _check_slugs(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
                 f"slug '{written}' is not lowercase words joined by single hyphens "
                 f"(such as '{make_slug(str(written)) or 'know-your-rights'}')",
             )
-    slug = doc.slug
-    if slug is not None and _SLUG.fullmatch(slug):
-        first = ctx.slugs.get(slug)
-        if first is not None and first.path != doc.source.path.resolve():
-            at = slug_at if slug_at is not None else _value_offset(doc, "title") or 0
-            how = "" if slug_at is not None else " (derived from the title)"
-            yield doc.source.finding(
-                SLUG_DUPLICATE,
-                at,
-                f"slug '{slug}'{how} is already used by {first.display}; "
-                "give this article another slug",
-            )
     if not isinstance(title, str):
         return
     derived = make_slug(title)
@@ -219,11 +219,47 @@ def _broken(doc: ArticleDoc, link: BodyLink, message: str) -> Finding:
     return doc.source.finding(BROKEN_LINK, link.offset, message, end=link.offset + len(link.href))
 
 
-def _check_links(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
-    folder = doc.source.path.parent
-    config = ctx.config
-    lowered = {str(path).lower(): path for path in ctx.articles}
-    slugs_lowered = {slug.lower(): slug for slug in ctx.slugs}
+@dataclass(frozen=True)
+class SlugFact:
+    """Where an article's slug is reported if another article used it first (L002)."""
+
+    slug: str
+    line: int
+    column: int
+    derived: bool
+    """Whether the slug comes from the title (no ``slug`` key is written)."""
+
+
+@dataclass(frozen=True)
+class LinkFact:
+    """A link to another article, as read from one file: by ``.md`` path or by slug."""
+
+    kind: str
+    """``"md"`` (``target`` is the path as written, relative to the file's folder) or
+    ``"slug"`` (``target`` is the slug)."""
+    target: str
+    href: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def slug_fact(doc: ArticleDoc) -> SlugFact | None:
+    """The article's slug and where L002 would point, if the slug can be another's."""
+    slug = doc.slug
+    if slug is None or not _SLUG.fullmatch(slug):
+        return None
+    slug_at = _value_offset(doc, "slug")
+    at = slug_at if slug_at is not None else _value_offset(doc, "title") or 0
+    line, column = doc.source.position(at)
+    return SlugFact(slug, line, column, slug_at is None)
+
+
+def link_facts(doc: ArticleDoc, config: Config) -> tuple[LinkFact, ...]:
+    """Every link of ``doc`` that names another article (what L005 resolves)."""
+    facts = []
+    patterns = _url_patterns(tuple(config.link_patterns))
     for link in (*markdown_facts(doc).links, *_html_links(doc)):
         href = link.href
         if not href or href.startswith("#") or _SCHEME.match(href):
@@ -231,63 +267,157 @@ def _check_links(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         if any(fnmatchcase(href, pattern) for pattern in config.link_ignore):
             continue
         path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+        kind, target = "slug", ""
         if path.startswith("/"):
-            for pattern in _url_patterns(tuple(config.link_patterns)):
+            for pattern in patterns:
                 match = pattern.fullmatch(path)
                 if match is not None:
-                    yield from _check_slug(doc, link, match.group(1), slugs_lowered, ctx)
+                    target = match.group(1)
                     break
-            continue
-        if path.endswith(".md"):
-            target = (folder / path).resolve()
-            if target not in ctx.articles:
-                near = lowered.get(str(target).lower())
-                if near is not None:
-                    name = os.path.relpath(near, folder).replace(os.sep, "/")
-                    yield _broken(
-                        doc,
-                        link,
-                        f"link target '{href}' differs only in letter case from the article "
-                        f"'{name}'; write '{name}' (servers that tell case apart would not "
-                        "find it)",
-                    )
-                else:
-                    yield _broken(
-                        doc,
-                        link,
-                        f"link target '{href}' is not an article of this content folder; "
-                        "correct the path",
-                    )
-            continue
-        last = path.rstrip("/").rsplit("/", 1)[-1]
-        if "." in last or not _SLUG.fullmatch(last.lower()):
-            continue
-        yield from _check_slug(doc, link, last, slugs_lowered, ctx)
+            else:
+                continue
+        elif path.endswith(".md"):
+            kind, target = "md", path
+        else:
+            last = path.rstrip("/").rsplit("/", 1)[-1]
+            if "." in last or not _SLUG.fullmatch(last.lower()):
+                continue
+            target = last
+        line, column = doc.source.position(link.offset)
+        end_line, end_column = doc.source.position(link.offset + len(href))
+        facts.append(LinkFact(kind, target, href, line, column, end_line, end_column))
+    return tuple(facts)
 
 
-def _check_slug(
-    doc: ArticleDoc, link: BodyLink, slug: str, lowered: dict[str, str], ctx: Context
+class FolderIndex:
+    """The articles of one content folder, for the rules that span files (L002, L005)."""
+
+    def __init__(
+        self,
+        slugs: Mapping[str, ArticleRef],
+        articles: Mapping[Path, str | None],
+        *,
+        known: Mapping[Path, Path] | None = None,
+    ) -> None:
+        """``articles`` maps resolved paths to slugs; ``known`` maps the articles' paths as
+        found to their resolved paths (a link that names one as written needs no lookup)."""
+        self.slugs = slugs
+        self.articles = articles
+        self.known = known or {}
+        self._lowered: dict[str, Path] | None = None
+        self._slugs_lowered: dict[str, str] | None = None
+        self._resolved: dict[Path, Path] = {}
+
+    @property
+    def lowered(self) -> dict[str, Path]:
+        if self._lowered is None:
+            self._lowered = {str(path).lower(): path for path in self.articles}
+        return self._lowered
+
+    @property
+    def slugs_lowered(self) -> dict[str, str]:
+        if self._slugs_lowered is None:
+            self._slugs_lowered = {slug.lower(): slug for slug in self.slugs}
+        return self._slugs_lowered
+
+    def resolve(self, path: Path) -> Path:
+        """``path.resolve()``; a folder is resolved once, however many links lead into it."""
+        resolved = self._resolved.get(path) or self.known.get(path)
+        if resolved is None:
+            if os.path.islink(path):
+                resolved = path.resolve()
+            else:  # the name is no link: only the folder's part can change
+                folder = self._resolved.get(path.parent)
+                if folder is None:
+                    folder = self._resolved[path.parent] = path.parent.resolve()
+                resolved = folder / path.name
+            self._resolved[path] = resolved
+        return resolved
+
+
+def _finding(rule: Rule, display: str, line: int, column: int, message: str) -> Finding:
+    return Finding(
+        path=display,
+        line=line,
+        column=column,
+        code=rule.code,
+        severity=rule.severity,
+        message=message,
+    )
+
+
+def duplicate_slug(
+    fact: SlugFact, resolved: Path, display: str, index: FolderIndex
 ) -> Iterator[Finding]:
-    if slug in ctx.slugs:
-        return
-    right = lowered.get(slug.lower())
+    """L002 for the article at ``resolved`` (its resolved path), if an earlier one has
+    its slug."""
+    first = index.slugs.get(fact.slug)
+    if first is not None and first.path != resolved:
+        how = " (derived from the title)" if fact.derived else ""
+        yield _finding(
+            SLUG_DUPLICATE,
+            display,
+            fact.line,
+            fact.column,
+            f"slug '{fact.slug}'{how} is already used by {first.display}; "
+            "give this article another slug",
+        )
+
+
+def broken_links(
+    facts: Iterable[LinkFact], folder: Path, display: str, index: FolderIndex
+) -> Iterator[Finding]:
+    """L005 for the links of one file (``folder``: the file's folder, as found)."""
+    for fact in facts:
+        message = (
+            _md_problem(fact, folder, index)
+            if fact.kind == "md"
+            else _slug_problem(fact, fact.target, index)
+        )
+        if message is not None:
+            yield Finding(
+                path=display,
+                line=fact.line,
+                column=fact.column,
+                code=BROKEN_LINK.code,
+                severity=BROKEN_LINK.severity,
+                message=message,
+                end_line=fact.end_line,
+                end_column=fact.end_column,
+            )
+
+
+def _md_problem(fact: LinkFact, folder: Path, index: FolderIndex) -> str | None:
+    target = index.resolve(folder / fact.target)
+    if target in index.articles:
+        return None
+    near = index.lowered.get(str(target).lower())
+    if near is not None:
+        name = os.path.relpath(near, folder).replace(os.sep, "/")
+        return (
+            f"link target '{fact.href}' differs only in letter case from the article "
+            f"'{name}'; write '{name}' (servers that tell case apart would not find it)"
+        )
+    return f"link target '{fact.href}' is not an article of this content folder; correct the path"
+
+
+def _slug_problem(fact: LinkFact, slug: str, index: FolderIndex) -> str | None:
+    if slug in index.slugs:
+        return None
+    right = index.slugs_lowered.get(slug.lower())
     if right is not None:
-        yield _broken(
-            doc,
-            link,
-            f"link target '{link.href}' differs only in letter case from the slug '{right}'; "
-            f"write '{right}'",
+        return (
+            f"link target '{fact.href}' differs only in letter case from the slug '{right}'; "
+            f"write '{right}'"
         )
-    else:
-        yield _broken(
-            doc, link, f"link target '{link.href}' names no article's slug; correct the slug"
-        )
+    return f"link target '{fact.href}' names no article's slug; correct the slug"
 
 
 CHECKERS = (
     Checker(
-        codes=(SLUG_INVALID.code, SLUG_DUPLICATE.code, SLUG_STALE.code, SLUG_MISSING.code),
+        codes=(SLUG_INVALID.code, SLUG_STALE.code, SLUG_MISSING.code),
         article=_check_slugs,
     ),
-    Checker(codes=(BROKEN_LINK.code,), article=_check_links),
 )
+"""The rules of one file; L002 and L005 span files: the runner applies
+:func:`duplicate_slug` and :func:`broken_links` to facts read from each file."""

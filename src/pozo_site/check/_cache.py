@@ -1,0 +1,339 @@
+"""The result cache of ``pozo-site check``: per-file results kept between runs, as ruff's.
+
+**Where.** One folder (default ``.pozo-site-cache`` in the folder of the configuration
+file, else in the content folder of the first path checked; ``--cache-dir`` chooses
+another, ``--no-cache`` uses none). It holds a ``CACHEDIR.TAG`` (backup tools skip the
+folder), a ``.gitignore`` of ``*`` (Git never sees it) and one JSON file per content
+folder, under a folder named for the tool's version. It can be deleted at any time
+(``pozo-site clean``); a run without it is only slower.
+
+**What a file's entry holds.** What checking the file alone gives: its findings (after
+its own suppression comments), and the facts that rules spanning files need (its slug,
+where a duplicate slug would be reported, its links to other articles, its suppression
+comments), so that those rules (L002, L005) are recomputed every run from every file's
+facts, never taken from the cache.
+
+**When an entry is used.** Each content folder's file has a key: the cache format, the
+tool's version, the effective configuration, the firm profile's bytes and the date rules
+measure from (D003). A different key drops every entry of that folder (a firm or setting
+change can change any finding); a file's entry is used when its size, modification time,
+change time and inode are the ones stored, or else when its bytes hash (BLAKE2b) to the
+stored digest. An entry is stored without its file's times while the file is younger
+than :data:`RACY_SECONDS` (a later write within the clock's granularity could keep them),
+so such a file is hashed until its entry is stored again.
+
+**Safety.** The file is written atomically (:func:`pozo_site._atomic.atomic_write`):
+concurrent runs each write a whole file and the last one wins; a run killed meanwhile
+leaves the old file. A file that cannot be read, parsed or does not have the expected
+shape is ignored (the run checks everything afresh), never an error; a folder that
+cannot be written leaves the run uncached. JSON, not pickle: a cache file is data, and
+loading one can never run code.
+
+The language server may reuse this module: :class:`ResultCache` opens the folder,
+:meth:`ResultCache.folder` gives one content folder's :class:`FolderCache`, whose
+:meth:`~FolderCache.lookup` and :meth:`~FolderCache.store` take and give
+:class:`FileFacts`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from pozo_site._atomic import atomic_write
+from pozo_site._version import __version__
+from pozo_site.check._finding import Edit, Finding, Fix, Severity
+from pozo_site.check._rules.links import LinkFact, SlugFact
+from pozo_site.check._suppress import Suppressions
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "RACY_SECONDS",
+    "FileFacts",
+    "FolderCache",
+    "ResultCache",
+    "clean_cache",
+    "content_digest",
+    "file_stat",
+    "is_cache_dir",
+]
+
+CACHE_DIR_NAME: Final = ".pozo-site-cache"
+FORMAT: Final = 1
+"""The layout of an entry; a change of it (or of the tool's version) starts afresh."""
+RACY_SECONDS: Final = 3
+_TAG: Final = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by pozo-site.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_GITIGNORE: Final = "# Created by pozo-site automatically.\n*\n"
+
+_FIRM: Final = "\x00firm"  # no file of a folder has this name
+Stat = tuple[int, int, int, int]
+
+
+def file_stat(info: os.stat_result) -> Stat:
+    """What tells that a file was not touched: size, mtime, ctime and inode."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def content_digest(data: bytes) -> str:
+    """The digest an entry is matched on when the file's times differ."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
+class FileFacts:
+    """What checking one file alone gives; the runner combines every file's facts."""
+
+    parsed: bool
+    """Whether the file was read and its front matter parsed as a mapping."""
+    stop: Finding | None = None
+    """The file finding that stopped it (unreadable, not UTF-8, bad YAML...)."""
+    slug: str | None = None
+    checked: bool = False
+    """Whether the rules ran (a file only read for its slug has ``checked=False``)."""
+    findings: tuple[Finding, ...] = ()
+    """The rules' findings of this file alone, after its suppression comments."""
+    slug_fact: SlugFact | None = None
+    links: tuple[LinkFact, ...] = ()
+    suppressions: Suppressions = field(default_factory=Suppressions)
+
+
+# -- JSON forms ------------------------------------------------------------------------
+
+
+def _finding_out(finding: Finding) -> list[Any]:
+    fix = finding.fix
+    fix_out = None
+    if fix is not None:
+        fix_out = [fix.description, [[e.start, e.end, e.replacement] for e in fix.edits]]
+    return [
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.severity.value,
+        finding.message,
+        finding.end_line,
+        finding.end_column,
+        fix_out,
+    ]
+
+
+def _finding_in(data: Sequence[Any], display: str) -> Finding:
+    line, column, code, severity, message, end_line, end_column, fix_in = data
+    fix = None
+    if fix_in is not None:
+        description, edits = fix_in
+        fix = Fix(str(description), tuple(Edit(int(s), int(e), str(r)) for s, e, r in edits))
+    return Finding(
+        path=display,
+        line=int(line),
+        column=int(column),
+        code=str(code),
+        severity=Severity(severity),
+        message=str(message),
+        end_line=None if end_line is None else int(end_line),
+        end_column=None if end_column is None else int(end_column),
+        fix=fix,
+    )
+
+
+def _facts_out(facts: FileFacts) -> dict[str, Any]:
+    supp = facts.suppressions
+    return {
+        "p": facts.parsed,
+        "x": None if facts.stop is None else _finding_out(facts.stop),
+        "g": facts.slug,
+        "c": facts.checked,
+        "f": [_finding_out(f) for f in facts.findings],
+        "d": None if facts.slug_fact is None else list(dataclasses.astuple(facts.slug_fact)),
+        "l": [list(dataclasses.astuple(link)) for link in facts.links],
+        "u": [sorted(supp.file), [[line, sorted(codes)] for line, codes in supp.lines.items()]],
+    }
+
+
+def _facts_in(data: dict[str, Any], display: str) -> FileFacts:
+    slug_fact = data["d"]
+    file_codes, lines = data["u"]
+    slug = data["g"]
+    return FileFacts(
+        parsed=bool(data["p"]),
+        stop=None if data["x"] is None else _finding_in(data["x"], display),
+        slug=None if slug is None else str(slug),
+        checked=bool(data["c"]),
+        findings=tuple(_finding_in(f, display) for f in data["f"]),
+        slug_fact=None if slug_fact is None else SlugFact(*slug_fact),
+        links=tuple(LinkFact(*link) for link in data["l"]),
+        suppressions=Suppressions(
+            file=frozenset(map(str, file_codes)),
+            lines={int(line): frozenset(map(str, codes)) for line, codes in lines},
+        ),
+    )
+
+
+# -- the folder ------------------------------------------------------------------------
+
+
+def is_cache_dir(folder: Path) -> bool:
+    """Whether ``folder`` is a pozo-site cache (its ``CACHEDIR.TAG`` says so)."""
+    try:
+        return "pozo-site" in (folder / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def clean_cache(folder: Path) -> bool:
+    """Delete the cache ``folder``; ``False`` when there is none. A folder that is not a
+    pozo-site cache (no tag of ours) is left alone and raises ``ValueError``."""
+    if not folder.exists():
+        return False
+    if not is_cache_dir(folder):
+        raise ValueError(f"{folder} is not a pozo-site cache folder (no CACHEDIR.TAG of ours)")
+    shutil.rmtree(folder)
+    return True
+
+
+class FolderCache:
+    """The entries of one content folder, valid for one key."""
+
+    def __init__(self, file: Path, key: str) -> None:
+        self.file = file
+        self.key = key
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.file.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return  # none yet, or a partial or damaged file: start afresh
+        if isinstance(data, dict) and data.get("key") == self.key:
+            entries = data.get("files")
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def lookup(self, name: str, info: Stat, display: str, read: Any) -> FileFacts | None:
+        """The facts of file ``name`` (its path in the content folder) if its entry holds:
+        when ``info`` (see :func:`file_stat`) is the stored one, or else when ``read()``
+        (the file's bytes, or ``None``) hashes to the stored digest."""
+        entry = self.entries.get(name)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            stored = entry.get("s")
+            if stored is None or tuple(stored) != info:
+                data = read()
+                if data is None or content_digest(data) != entry.get("h"):
+                    return None
+                self._restat(name, entry, info)
+            return _facts_in(entry["v"], display)
+        except (KeyError, TypeError, ValueError):  # an entry of the wrong shape
+            del self.entries[name]
+            self.dirty = True
+            return None
+
+    def _restat(self, name: str, entry: dict[str, Any], info: Stat) -> None:
+        stat = _trusted(info)
+        if entry.get("s") != stat:
+            self.entries[name] = {**entry, "s": stat}
+            self.dirty = True
+
+    def store(self, name: str, info: Stat, digest: str, facts: FileFacts) -> None:
+        """Keep ``facts`` for file ``name`` (``info`` and ``digest`` as of its reading)."""
+        self.entries[name] = {"s": _trusted(info), "h": digest, "v": _facts_out(facts)}
+        self.dirty = True
+
+    def firm_findings(self, display: str) -> list[Finding] | None:
+        """The firm profile's findings, if stored (the key holds the profile's digest)."""
+        stored = self.entries.get(_FIRM)
+        if not isinstance(stored, dict):
+            return None
+        try:
+            return [_finding_in(f, display) for f in stored["f"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store_firm(self, findings: Iterable[Finding]) -> None:
+        """Keep the firm profile's findings."""
+        self.entries[_FIRM] = {"f": [_finding_out(f) for f in findings]}
+        self.dirty = True
+
+    def prune(self, names: Iterable[str]) -> None:
+        """Drop the entries of files that are no longer there."""
+        keep = {*names, _FIRM}
+        for name in [n for n in self.entries if n not in keep]:
+            del self.entries[name]
+            self.dirty = True
+
+    def save(self) -> None:
+        """Write the entries atomically, if they changed; a failure only loses the cache."""
+        if not self.dirty:
+            return
+        data = json.dumps({"key": self.key, "files": self.entries}, separators=(",", ":"))
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.file, data.encode("utf-8"))
+            self.dirty = False
+
+
+def _trusted(info: Stat) -> list[int] | None:
+    """``info`` to store, or ``None`` while the file is too new for its times to be
+    trusted (a write in the same clock tick would leave them unchanged)."""
+    if info[1] >= time.time_ns() - RACY_SECONDS * 1_000_000_000:
+        return None
+    return list(info)
+
+
+class ResultCache:
+    """The cache folder: one :class:`FolderCache` file per content folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(os.path.abspath(folder))
+        self._open: dict[Path, FolderCache] = {}
+        self._usable: bool | None = None
+
+    def _prepare(self) -> bool:
+        """Create the folder with its tag and ``.gitignore`` (once); ``False`` if it
+        cannot be written."""
+        if self._usable is None:
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+                for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
+                    if not (self.path / name).exists():
+                        atomic_write(self.path / name, text.encode("utf-8"))
+                self._usable = True
+            except OSError:
+                self._usable = False
+        return self._usable
+
+    def folder(self, root: Path, parts: Sequence[str]) -> FolderCache:
+        """The entries of content folder ``root`` for the key made of ``parts`` (the
+        configuration, the firm profile's digest, the date, as strings)."""
+        cached = self._open.get(root)
+        key = hashlib.sha256(
+            json.dumps([FORMAT, __version__, str(root), *parts]).encode("utf-8")
+        ).hexdigest()
+        if cached is None or cached.key != key:
+            name = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:24]
+            file = self.path / f"v{FORMAT}-{__version__}" / f"{name}.json"
+            cached = self._open[root] = FolderCache(file, key)
+        return cached
+
+    def save(self) -> None:
+        """Write every changed content folder's file."""
+        if not any(c.dirty for c in self._open.values()) or not self._prepare():
+            return
+        for cached in self._open.values():
+            cached.save()

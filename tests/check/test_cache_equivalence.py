@@ -1,0 +1,336 @@
+"""The result cache and parallel runs never change a finding.
+
+Every scenario compares a run with the cache (and with several processes) to a fresh
+serial run without one, field by field (a ``Finding``'s equality looks only at its place
+and code, so the comparison uses every field), after edits, renames, deletions, firm and
+configuration changes, and with a damaged cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pozo_site._phone import PhoneStyle
+from pozo_site.check import Config, Finding, _cache, _runner, check_paths
+from pozo_site.check._cache import ResultCache
+from tests.check.conftest import config
+from tests.check.sitegen import build_site
+
+
+def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            f.path,
+            f.line,
+            f.column,
+            f.code,
+            f.severity,
+            f.message,
+            f.end_line,
+            f.end_column,
+            f.fix,
+        )
+        for f in findings
+    ]
+
+
+@pytest.fixture(autouse=True)
+def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Share out runs of a handful of files too, so that the tests' folders run in
+    parallel; and trust files' times at once (the racy window is tested on its own)."""
+    monkeypatch.setattr(_runner, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setattr(_cache, "RACY_SECONDS", 0)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return build_site(tmp_path / "site", 24)
+
+
+def fresh(paths: Sequence[Path], settings: Config) -> list[tuple[Any, ...]]:
+    return full(check_paths(paths, settings).findings)
+
+
+def cached(
+    paths: Sequence[Path], settings: Config, folder: Path, *, jobs: int = 1
+) -> list[tuple[Any, ...]]:
+    return full(check_paths(paths, settings, cache=ResultCache(folder), jobs=jobs).findings)
+
+
+def assert_same_every_way(paths: Sequence[Path], settings: Config, folder: Path) -> None:
+    expected = fresh(paths, settings)
+    assert full(check_paths(paths, settings, jobs=2).findings) == expected
+    assert cached(paths, settings, folder) == expected  # fills what changed
+    assert cached(paths, settings, folder) == expected  # every file a hit
+    assert cached(paths, settings, folder, jobs=2) == expected
+
+
+def test_the_generated_folder_has_findings_of_every_kind_that_spans_files(site: Path) -> None:
+    codes = {f[3] for f in fresh([site], config())}
+    assert {"P001", "P002", "A002", "L005"} <= codes
+
+
+def test_serial_parallel_cached_and_uncached_runs_agree(site: Path, tmp_path: Path) -> None:
+    assert_same_every_way([site], config(), tmp_path / "cache")
+    assert (
+        (tmp_path / "cache" / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_a_second_run_reads_no_article(site: Path, tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "cache"
+    expected = cached([site], config(), folder)
+    read: list[Path] = []
+    original = _runner._Run.process
+
+    def counting(self: Any, job: Any, context: Any) -> Any:
+        read.append(job.path)
+        return original(self, job, context)
+
+    monkeypatch.setattr(_runner._Run, "process", counting)
+    assert cached([site], config(), folder) == expected
+    assert read == []
+    article = site / "articles" / "article-0003.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nCall 212-555-0166.\n", "utf-8")
+    expected = fresh([site], config())
+    read.clear()
+    assert cached([site], config(), folder) == expected
+    assert read == [article]  # exactly the changed file
+
+
+def test_edits_renames_and_deletions(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    articles = site / "articles"
+    assert_same_every_way([site], config(), folder)
+    edited = articles / "article-0005.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("212-555-0123", "212 555 0123"))
+    assert_same_every_way([site], config(), folder)
+    (articles / "article-0007.md").rename(articles / "renamed.md")  # breaks links to it
+    assert_same_every_way([site], config(), folder)
+    (articles / "article-0010.md").unlink()
+    assert_same_every_way([site], config(), folder)
+    duplicate = articles / "article-0002.md"  # takes the slug of another: L002
+    duplicate.write_text(
+        duplicate.read_text(encoding="utf-8").replace("notes-on-case-2\n", "notes-on-case-1\n")
+    )
+    assert_same_every_way([site], config(), folder)
+    (articles / "new.md").write_text("---\ntitle: New\nslug: notes-on-case-7\n---\nHello.\n")
+    assert_same_every_way([site], config(), folder)
+    (articles / "bad.md").write_bytes(b"---\ntitle: [unclosed\n---\n\xff\n")
+    assert_same_every_way([site], config(), folder)
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    article = site / "articles" / "article-0001.md"
+    before = os.stat(article)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("212-555-0123", "212-555-0124"), encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(article).st_size == before.st_size
+    assert cached([site], config(), folder) == fresh([site], config())
+
+
+def test_a_file_younger_than_the_racy_window_is_hashed(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_cache, "RACY_SECONDS", 3600)
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    store = next((folder).glob("v*/*.json"))
+    entries = json.loads(store.read_text(encoding="utf-8"))["files"]
+    assert all(entry.get("s") is None for name, entry in entries.items() if name != "\x00firm")
+    assert cached([site], config(), folder) == fresh([site], config())
+
+
+def test_firm_profile_changes(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    assert_same_every_way([site], config(), folder)
+    firm = site / "firm.yaml"
+    firm.write_text(firm.read_text(encoding="utf-8").replace("(212) 555-0123", "(212) 555-0177"))
+    assert_same_every_way([site], config(), folder)
+    firm.write_text("name: [broken\n", encoding="utf-8")
+    assert_same_every_way([site], config(), folder)
+    firm.unlink()  # the embedded default firm applies
+    assert_same_every_way([site], config(), folder)
+
+
+def test_configuration_changes(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    for settings in (
+        config(),
+        config(select=frozenset({"P", "L005"})),
+        config(ignore=frozenset({"L005"})),
+        config(link_patterns=("/posts/{slug}/",)),
+        config(phone_style=PhoneStyle.NATIONAL),
+        Config(),  # today's real date
+        config(),
+    ):
+        assert_same_every_way([site], settings, folder)
+
+
+def test_named_files_as_a_pre_commit_hook_gives_them(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    one = site / "articles" / "article-0009.md"
+    two = site / "articles" / "article-0004.md"
+    assert_same_every_way([one], config(), folder)
+    assert_same_every_way([one, two], config(), folder)
+    assert_same_every_way([site], config(), folder)
+    assert_same_every_way([two], config(), folder)
+
+
+def test_relative_and_absolute_paths_share_the_cache(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    monkeypatch.chdir(site)
+    assert cached([Path("articles")], config(), folder) == fresh([Path("articles")], config())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"key": 1, "files": []}',
+        b"\xff\xfe not json",
+        "garbage",  # valid JSON of the right key, entries of the wrong shapes
+    ],
+)
+def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | str) -> None:
+    folder = tmp_path / "cache"
+    expected = cached([site], config(), folder)
+    store = next(folder.glob("v*/*.json"))
+    if damage == "garbage":
+        data = json.loads(store.read_text(encoding="utf-8"))
+        names = sorted(data["files"])
+        for index, name in enumerate(names):
+            data["files"][name] = [
+                [],
+                {"s": "x", "h": 1},
+                {"s": None, "h": "0", "v": {}},
+                {"s": data["files"][name].get("s"), "h": "", "v": {"p": True, "f": [[1]]}},
+            ][index % 4]
+        store.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        assert isinstance(damage, bytes)
+        store.write_bytes(damage)
+    assert cached([site], config(), folder) == expected
+    assert cached([site], config(), folder) == expected  # and written whole again
+    json.loads(store.read_text(encoding="utf-8"))
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(site: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert cached([site], config(), blocker / "cache") == fresh([site], config())
+    assert cached([site], config(), blocker) == fresh([site], config())
+
+
+def test_a_killed_run_leaves_a_usable_cache(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    expected = cached([site], config(), folder)
+    store = next(folder.glob("v*/*.json"))
+    whole = store.read_bytes()
+    store.write_bytes(whole[: len(whole) // 2])  # as if cut off mid-write (not atomic)
+    leftover = store.parent / f".{store.name}.99999.0123456789ab.pozo-site.tmp"
+    leftover.write_bytes(whole[:100])  # what atomic_write leaves when killed
+    assert cached([site], config(), folder) == expected
+
+
+def test_overridden_files_are_neither_looked_up_nor_stored(site: Path, tmp_path: Path) -> None:
+    """The language server passes unsaved buffers as overrides: their text must never
+    reach the cache, and the cached text of their file must not hide the buffer's."""
+    folder = tmp_path / "cache"
+    article = site / "articles" / "article-0000.md"
+    cached([site], config(), folder)
+    source = _runner.run([article], config()).sources[article.as_posix()]
+    buffer = source.text + "\nCall 212-555-0166 today.\n"
+    changed = {article: dataclasses.replace(source, text=buffer)}
+    with_buffer = _runner.run([site], config(), overrides=changed, cache=ResultCache(folder))
+    assert full(with_buffer.result.findings) == full(
+        _runner.run([site], config(), overrides=changed).result.findings
+    )
+    assert any("212-555-0166" in f.message for f in with_buffer.result.findings)
+    assert cached([site], config(), folder) == fresh([site], config())
+    firm = site / "firm.yaml"
+    firm_source = _runner.run([firm], config()).sources[firm.as_posix()]
+    new_firm = {firm: dataclasses.replace(firm_source, text=firm_source.text + "\n")}
+    _runner.run([site], config(), overrides=new_firm, cache=ResultCache(folder))
+    assert cached([site], config(), folder) == fresh([site], config())
+
+
+def test_clean_cache_refuses_a_folder_that_is_not_a_cache(tmp_path: Path) -> None:
+    other = tmp_path / "precious"
+    other.mkdir()
+    (other / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a pozo-site cache"):
+        _cache.clean_cache(other)
+    assert (other / "notes.txt").exists()
+    assert _cache.clean_cache(tmp_path / "missing") is False
+
+
+def test_the_fingerprint_ignores_the_order_of_sets() -> None:
+    one = Config(select=frozenset(["P001", "L", "A", "C002"]), ignore=frozenset(["X", "Y"]))
+    two = Config(select=frozenset(["C002", "A", "L", "P001"]), ignore=frozenset(["Y", "X"]))
+    assert _runner._fingerprint(one) == _runner._fingerprint(two)
+    assert _runner._fingerprint(one) != _runner._fingerprint(Config())
+
+
+def test_a_process_with_threads_does_not_fork(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+    import threading
+
+    expected = fresh([site], config())
+    pools: list[object] = []
+
+    class NoPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(self)
+            raise AssertionError("a process with threads must not fork")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _runner._can_fork() is False
+        assert full(check_paths([site], config(), jobs=2).findings) == expected
+    finally:
+        stop.set()
+        other.join()
+    assert pools == []
+    with pytest.raises(AssertionError, match="must not fork"):  # and without the thread
+        check_paths([site], config(), jobs=2)
+
+
+def test_a_file_grown_past_the_size_limit_is_not_read_to_be_hashed(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    settings = config(max_file_bytes=4_000)
+    cached([site], settings, folder)
+    article = site / "articles" / "article-0002.md"
+    article.write_text(article.read_text(encoding="utf-8") + "x" * 5_000, encoding="utf-8")
+    hashed: list[int] = []
+    original = _cache.content_digest
+    monkeypatch.setattr(
+        _cache, "content_digest", lambda data: hashed.append(len(data)) or original(data)
+    )
+    found = cached([site], settings, folder)
+    assert found == fresh([site], settings)
+    assert "F009" in {f[3] for f in found if f[0].endswith("article-0002.md")}
+    assert all(size <= 4_000 for size in hashed)
