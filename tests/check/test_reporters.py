@@ -659,7 +659,7 @@ def test_markdown_escaping_keeps_code_spans_and_neutralises_the_rest() -> None:
     from pozo_site.check.reporters import _markdown
 
     assert doctest.testmod(_markdown).failed == 0
-    escape = _markdown.escape_markdown
+    escape = _markdown.escape_rule_text
     assert escape("use `a_b*c` and a_b*c") == "use `a_b*c` and a\\_b\\*c"
     assert escape("# not a heading\n- not a list\n1. not a list") == (
         "\\# not a heading\n\\- not a list\n1\\. not a list"
