@@ -34,8 +34,10 @@ from pozo_site.check._load import default_firm_doc, parse_article, parse_firm_do
 from pozo_site.check._rules import CHECKERS, Checker
 from pozo_site.check._rules import file as file_rules
 from pozo_site.check._rules._base import ArticleRef, Context
+from pozo_site.check._rules.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
+from pozo_site.check._unused import unused_findings
 
 __all__ = ["RunOutput", "check_paths", "run"]
 
@@ -370,7 +372,8 @@ class _Run:
             if checker.firm is not None:
                 found.extend(checker.firm(firm, context))
         hashes = len(firm.source.text) if firm.kind in ("yaml", "toml") else 0
-        self._keep(found, find_suppressions(firm.source, hash_until=hashes, html=False))
+        suppressions = find_suppressions(firm.source, hash_until=hashes, html=False)
+        self._keep(found, suppressions, firm.source)
 
     def _check_article(self, doc: ArticleDoc, context: Context) -> None:
         self.sources[doc.source.display] = doc.source
@@ -378,10 +381,13 @@ class _Run:
         for checker in self.checkers:
             if checker.article is not None:
                 found.extend(checker.article(doc, context))
-        self._keep(found, find_suppressions(doc.source, hash_until=doc.body_start))
+        self._keep(found, find_suppressions(doc.source, hash_until=doc.body_start), doc.source)
 
-    def _keep(self, found: Iterable[Finding], suppressions: Suppressions) -> None:
+    def _keep(self, found: Iterable[Finding], suppressions: Suppressions, source: Source) -> None:
         self.findings.extend(f for f in found if not suppressions.suppresses(f))
+        if suppressions.directives and self.config.enabled(UNUSED_SUPPRESSION.code):
+            unused = unused_findings(source, suppressions, self.config.enabled)
+            self.findings.extend(f for f in unused if not suppressions.names(f))
 
     def _finish(self) -> list[Finding]:
         config = self.config

@@ -15,7 +15,7 @@ import argparse
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -23,13 +23,20 @@ from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
+    CheckResult,
+    Config,
     ConfigError,
     check_paths,
     fix_paths,
     load_config,
     load_config_file,
 )
+from pozo_site.check._baseline import BaselineError
+from pozo_site.check._git import GitError
+from pozo_site.check._runner import run
+from pozo_site.check._source import Source
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
+from pozo_site.cli import _check_extras as extras
 from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["CheckOptions", "handle", "parse_codes", "register", "use_color"]
@@ -93,6 +100,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="findings only: no summary or fix notes"
     )
+    extras.register(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -111,6 +119,8 @@ class CheckOptions:
     output: Path | None
     exit_zero: bool
     quiet: bool
+    extra: extras.ExtraOptions = field(default_factory=extras.ExtraOptions)
+    """The pull-request and CI options (baselines, ``--changed-since``, ...)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CheckOptions:
@@ -127,6 +137,7 @@ class CheckOptions:
             output=Path(args.output) if args.output else None,
             exit_zero=args.exit_zero,
             quiet=args.quiet,
+            extra=extras.ExtraOptions.from_args(args),
         )
 
 
@@ -188,40 +199,72 @@ def _missing(path: Path) -> bool:
     return False
 
 
+def _diff(options: CheckOptions, config: Config, out: TextIO, err: TextIO) -> int:
+    outcome = fix_paths(options.paths, config, write=False)
+    _write_report("".join(change.diff() for change in outcome.changes), options, out)
+    if not options.quiet:
+        count = len(outcome.changes)
+        err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
+    return EXIT_FINDINGS if outcome.changes and not options.exit_zero else EXIT_OK
+
+
+def _findings(
+    options: CheckOptions, config: Config, err: TextIO
+) -> tuple[CheckResult, Mapping[str, Source] | None]:
+    """The run's findings (after ``--fix``, those that remain) and, where a baseline
+    needs them, the texts they were found in."""
+    if options.fix:
+        outcome = fix_paths(options.paths, config, write=True)
+        if outcome.changes and not options.quiet:
+            err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
+        return outcome.result, None
+    if options.extra.needs_sources:  # the baseline fingerprints the findings' texts
+        output = run(options.paths, config)
+        return output.result, output.sources
+    return check_paths(options.paths, config), None
+
+
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     missing = [str(path) for path in options.paths if _missing(path)]
     if missing:
         err.write(f"pozo-site check: no such file or folder: {printable(', '.join(missing))}\n")
         return EXIT_USAGE
+    found: Path | None = options.config
     if options.config is not None:
         config = load_config_file(options.config)
     else:
-        config, _found = load_config(options.paths[0])
+        config, found = load_config(options.paths[0])
     config = config.override(
         select=options.select, ignore=options.ignore, extend_ignore=options.extend_ignore
     )
+    fixing = options.fix or options.diff
+    early = extras.before_check(
+        options.extra, options.paths, config, found, fixing=fixing, out=out, err=err
+    )
+    if early is not None:
+        return early
     if options.diff:
-        outcome = fix_paths(options.paths, config, write=False)
-        _write_report("".join(change.diff() for change in outcome.changes), options, out)
-        if not options.quiet:
-            count = len(outcome.changes)
-            err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
-        return EXIT_FINDINGS if outcome.changes and not options.exit_zero else EXIT_OK
-    if options.fix:
-        outcome = fix_paths(options.paths, config, write=True)
-        result = outcome.result
-        if outcome.changes and not options.quiet:
-            err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
-    else:
-        result = check_paths(options.paths, config)
+        return _diff(options, config, out, err)
+    result, sources = _findings(options, config, err)
     _warn_about_paths(options, result.files_checked, err)
+    narrowed = extras.narrow(
+        options.extra, options.paths, config, result, sources, quiet=options.quiet, err=err
+    )
+    if isinstance(narrowed, int):
+        return narrowed
+    result = narrowed
+    extras.report_extra(options.extra, result, err)
     stream_is_report = options.output is None
     color = options.format == "text" and stream_is_report and use_color(out, environ)
-    report = REPORTER_BY_NAME[options.format].format(
-        result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
-    )
+    if options.extra.statistics:
+        report = extras.statistics(result, options.format)
+    else:
+        report = REPORTER_BY_NAME[options.format].format(
+            result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
+        )
     _write_report(report, options, out)
-    dropped = sarif.left_out(result) if options.format == "sarif" else 0
+    sarif_out = options.format == "sarif" and not options.extra.statistics
+    dropped = sarif.left_out(result) if sarif_out else 0
     if dropped:
         err.write(
             f"warning: the SARIF report leaves out {dropped} of {len(result.findings)} "
@@ -236,8 +279,8 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = CheckOptions.from_args(args)
     try:
         return _run(options, out, err, os.environ)
-    except ConfigError as error:
-        err.write(f"pozo-site check: {error}\n")
+    except (ConfigError, BaselineError, GitError, extras.OutputError) as error:
+        err.write(f"pozo-site check: {printable(str(error))}\n")
         return EXIT_USAGE
     except OSError as error:
         if options.output is not None and error.filename == str(options.output):
