@@ -22,7 +22,8 @@ def test_same_line(write: Callable[..., Path], in_tmp: Path) -> None:
         "New: 212-555-0124.\n"
         "Both: (212) 555-0125 <!-- pozo-site: ignore P002 -->\n"
     )
-    assert _found(write, body) == [("P001", 7), ("P001", 8)]
+    # The P002 comment suppresses nothing: (212) 555-0125 is not the firm's (P001).
+    assert _found(write, body) == [("P001", 7), ("P001", 8), ("I001", 8)]
 
 
 def test_line_before_when_alone(write: Callable[..., Path], in_tmp: Path) -> None:
@@ -33,7 +34,8 @@ def test_line_before_when_alone(write: Callable[..., Path], in_tmp: Path) -> Non
         "Text <!-- pozo-site: ignore P001 -->\n"
         "Not covered: 212-555-0123\n"
     )
-    assert _found(write, body) == [("P001", 8), ("P001", 10)]
+    # Line 9's comment is not alone on its line, so covers only its own (where it is unused).
+    assert _found(write, body) == [("P001", 8), ("I001", 9), ("P001", 10)]
 
 
 def test_family_letter_and_bare_ignore(write: Callable[..., Path], in_tmp: Path) -> None:

@@ -22,6 +22,7 @@ from pozo_site.check._rules import (
     phone,
     schema,
     structured_data,
+    suppression,
 )
 
 __all__ = ["RULES", "rule_table"]
@@ -57,6 +58,7 @@ RULES: Mapping[str, Rule] = rule_table(
         *phone.RULES,
         *schema.RULES,
         *structured_data.RULES,
+        *suppression.RULES,
     )
 )
 """Every rule, by code (read-only)."""

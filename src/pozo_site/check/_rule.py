@@ -30,6 +30,8 @@ class Family(str, enum.Enum):
     """The firm profile's JSON-LD against Google's structured-data guidance."""
     HIDDEN = "H"
     """Hidden characters: invisible and bidi-control characters."""
+    SUPPRESSION = "I"
+    """The inline suppression comments themselves (``<!-- pozo-site: ignore ... -->``)."""
 
 
 @dataclass(frozen=True)

@@ -55,8 +55,10 @@ from pozo_site.check._load import (
 from pozo_site.check._rules import CHECKERS, Checker, links
 from pozo_site.check._rules import file as file_rules
 from pozo_site.check._rules._base import ArticleRef, Context
+from pozo_site.check._rules.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
+from pozo_site.check._unused import unused_findings
 
 __all__ = [
     "PARALLEL_THRESHOLD",
@@ -630,7 +632,14 @@ class _Run:
             facts[job.path] = outcome.facts
             if outcome.source is not None and outcome.facts.parsed and job.full:
                 self.sources[job.display] = outcome.source
-            if cache is not None and outcome.digest is not None and outcome.stat is not None:
+            if (
+                cache is not None
+                and outcome.digest is not None
+                and outcome.stat is not None
+                # whether a comment suppresses nothing (I001) depends on the rules that span
+                # the folder, so a file with comments is checked again every run
+                and not outcome.facts.suppressions.directives
+            ):
                 cache.store(names[job.path], outcome.stat, outcome.digest, outcome.facts)
         if cache is not None:
             cache.prune(names.values())
@@ -724,7 +733,9 @@ class _Run:
                 found.extend(links.duplicate_slug(fact.slug_fact, resolved[path], display, index))
             if broken and fact.links:
                 found.extend(links.broken_links(fact.links, path.parent, display, index))
-            self._keep(found, fact.suppressions)
+            # I001 needs the text; a file with suppression comments is never a cache hit
+            # (see check_root), so a file that has them was read in this run.
+            self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
 
     def _resolved(self, path: Path) -> Path:
         """``path.resolve()``, with the folder's part resolved once per folder."""
@@ -743,7 +754,7 @@ class _Run:
                 found.extend(checker.firm(firm, context))
         hashes = len(firm.source.text) if firm.kind in ("yaml", "toml") else 0
         suppressions = find_suppressions(firm.source, hash_until=hashes, html=False)
-        return [f for f in found if not suppressions.suppresses(f)]
+        return self._kept(found, suppressions, firm.source)
 
     def _check_article(self, doc: ArticleDoc, context: Context, facts: FileFacts) -> None:
         found: list[Finding] = []
@@ -759,8 +770,21 @@ class _Run:
         if self.config.enabled(links.BROKEN_LINK.code):
             facts.links = links.link_facts(doc, self.config)
 
-    def _keep(self, found: Iterable[Finding], suppressions: Suppressions) -> None:
-        self.findings.extend(f for f in found if not suppressions.suppresses(f))
+    def _kept(
+        self, found: Iterable[Finding], suppressions: Suppressions, source: Source | None
+    ) -> list[Finding]:
+        """The findings ``suppressions`` lets through, and (with the ``source`` in hand)
+        the comments among them that suppressed nothing (I001). Call it once per file,
+        with every finding of the file: a comment is unused only after all were seen."""
+        kept = [f for f in found if not suppressions.suppresses(f)]
+        if (
+            source is not None
+            and suppressions.directives
+            and self.config.enabled(UNUSED_SUPPRESSION.code)
+        ):
+            unused = unused_findings(source, suppressions, self.config.enabled)
+            kept.extend(f for f in unused if not suppressions.names(f))
+        return kept
 
     def _finish(self) -> list[Finding]:
         config = self.config

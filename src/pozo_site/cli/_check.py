@@ -16,7 +16,7 @@ import os
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,15 +24,21 @@ from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
+    CheckResult,
+    Config,
     ConfigError,
     check_paths,
     fix_paths,
     load_config,
     load_config_file,
 )
+from pozo_site.check._baseline import BaselineError
 from pozo_site.check._cache import CACHE_DIR_NAME, ResultCache
-from pozo_site.check._runner import default_cache_dir
+from pozo_site.check._git import GitError
+from pozo_site.check._runner import default_cache_dir, run
+from pozo_site.check._source import Source
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
+from pozo_site.cli import _check_extras as extras
 from pozo_site.cli._boundary import ExitCode
 
 __all__ = [
@@ -117,6 +123,7 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="processes for a run over many files (default: every core)",
     )
+    extras.register(parser)
     parser.set_defaults(handler=handle)
 
 
@@ -161,6 +168,8 @@ class CheckOptions:
     no_cache: bool = False
     cache_dir: Path | None = None
     jobs: int | None = None
+    extra: extras.ExtraOptions = field(default_factory=extras.ExtraOptions)
+    """The pull-request and CI options (baselines, ``--changed-since``, ...)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CheckOptions:
@@ -180,6 +189,7 @@ class CheckOptions:
             no_cache=args.no_cache,
             cache_dir=Path(args.cache_dir) if args.cache_dir else None,
             jobs=args.jobs,
+            extra=extras.ExtraOptions.from_args(args),
         )
 
 
@@ -263,55 +273,87 @@ def _missing(path: Path) -> bool:
     return False
 
 
+def _diff(options: CheckOptions, config: Config, out: TextIO, err: TextIO) -> int:
+    outcome = fix_paths(options.paths, config, write=False)
+    _write_report("".join(change.diff() for change in outcome.changes), options, out)
+    if not options.quiet:
+        count = len(outcome.changes)
+        err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
+    return EXIT_FINDINGS if outcome.changes and not options.exit_zero else EXIT_OK
+
+
+def _findings(
+    options: CheckOptions,
+    config: Config,
+    config_file: Path | None,
+    environ: Mapping[str, str],
+    err: TextIO,
+) -> tuple[CheckResult, Mapping[str, Source] | None]:
+    """The run's findings (after ``--fix``, those that remain) and, where a baseline
+    needs them, the texts they were found in."""
+    if options.fix:
+        outcome = fix_paths(options.paths, config, write=True)
+        if outcome.changes and not options.quiet:
+            err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
+        return outcome.result, None
+    jobs = options.jobs or os.cpu_count() or 1
+    progress = _Progress(err) if _isatty(err) else None
+    if options.extra.needs_sources:  # the baseline fingerprints the findings' texts,
+        # which a cache hit does not read: this run reads every file
+        output = run(options.paths, config, jobs=jobs, progress=progress)
+        return output.result, output.sources
+    cache = None
+    if not (options.no_cache or environ.get(NO_CACHE_ENV)):
+        folder = options.cache_dir or (
+            Path(environ[CACHE_DIR_ENV])
+            if environ.get(CACHE_DIR_ENV)
+            else default_cache_dir(options.paths, config_file)
+        )
+        cache = ResultCache(folder)
+    return check_paths(options.paths, config, cache=cache, jobs=jobs, progress=progress), None
+
+
 def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, str]) -> int:
     missing = [str(path) for path in options.paths if _missing(path)]
     if missing:
         err.write(f"pozo-site check: no such file or folder: {printable(', '.join(missing))}\n")
         return EXIT_USAGE
+    found: Path | None = options.config
     if options.config is not None:
         config = load_config_file(options.config)
-        found: Path | None = options.config
     else:
         config, found = load_config(options.paths[0])
     config = config.override(
         select=options.select, ignore=options.ignore, extend_ignore=options.extend_ignore
     )
+    fixing = options.fix or options.diff
+    early = extras.before_check(
+        options.extra, options.paths, config, found, fixing=fixing, out=out, err=err
+    )
+    if early is not None:
+        return early
     if options.diff:
-        outcome = fix_paths(options.paths, config, write=False)
-        _write_report("".join(change.diff() for change in outcome.changes), options, out)
-        if not options.quiet:
-            count = len(outcome.changes)
-            err.write(f"Would fix {_plural(count, 'file')}.\n" if count else "No fixes to apply.\n")
-        return EXIT_FINDINGS if outcome.changes and not options.exit_zero else EXIT_OK
-    if options.fix:
-        outcome = fix_paths(options.paths, config, write=True)
-        result = outcome.result
-        if outcome.changes and not options.quiet:
-            err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
-    else:
-        cache = None
-        if not (options.no_cache or environ.get(NO_CACHE_ENV)):
-            folder = options.cache_dir or (
-                Path(environ[CACHE_DIR_ENV])
-                if environ.get(CACHE_DIR_ENV)
-                else default_cache_dir(options.paths, found)
-            )
-            cache = ResultCache(folder)
-        result = check_paths(
-            options.paths,
-            config,
-            cache=cache,
-            jobs=options.jobs or os.cpu_count() or 1,
-            progress=_Progress(err) if _isatty(err) else None,
-        )
+        return _diff(options, config, out, err)
+    result, sources = _findings(options, config, found, environ, err)
     _warn_about_paths(options, result.files_checked, err)
+    narrowed = extras.narrow(
+        options.extra, options.paths, config, result, sources, quiet=options.quiet, err=err
+    )
+    if isinstance(narrowed, int):
+        return narrowed
+    result = narrowed
+    extras.report_extra(options.extra, result, err)
     stream_is_report = options.output is None
     color = options.format == "text" and stream_is_report and use_color(out, environ)
-    report = REPORTER_BY_NAME[options.format].format(
-        result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
-    )
+    if options.extra.statistics:
+        report = extras.statistics(result, options.format)
+    else:
+        report = REPORTER_BY_NAME[options.format].format(
+            result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
+        )
     _write_report(report, options, out)
-    dropped = sarif.left_out(result) if options.format == "sarif" else 0
+    sarif_out = options.format == "sarif" and not options.extra.statistics
+    dropped = sarif.left_out(result) if sarif_out else 0
     if dropped:
         err.write(
             f"warning: the SARIF report leaves out {dropped} of {len(result.findings)} "
@@ -326,8 +368,8 @@ def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = CheckOptions.from_args(args)
     try:
         return _run(options, out, err, os.environ)
-    except ConfigError as error:
-        err.write(f"pozo-site check: {error}\n")
+    except (ConfigError, BaselineError, GitError, extras.OutputError) as error:
+        err.write(f"pozo-site check: {printable(str(error))}\n")
         return EXIT_USAGE
     except OSError as error:
         if options.output is not None and error.filename == str(options.output):

@@ -37,6 +37,7 @@ FAMILY_TITLES: Final[Mapping[Family, str]] = MappingProxyType(
         Family.COMPLIANCE: "Compliance",
         Family.STRUCTURED_DATA: "Structured data",
         Family.HIDDEN: "Hidden characters",
+        Family.SUPPRESSION: "Suppression comments",
     }
 )
 """The heading of each family in the catalogue, in :class:`Family` order."""
