@@ -12,6 +12,7 @@ import pytest
 
 from pozo_site.check import check_paths, load_config
 from pozo_site.check._fix import apply_fixes
+from pozo_site.check._source import Source
 from pozo_site.server import RULE_DOCS_BASE_URL, rule_docs_url
 from pozo_site.server._positions import LineIndex
 from pozo_site.server._session import Lint, Session
@@ -31,9 +32,7 @@ def site(tmp_path: Path) -> Path:
 
 
 def _session(site: Path) -> Session:
-    session = Session()
-    session.add_folder(site)
-    return session
+    return Session()
 
 
 def _keys(findings: object) -> list[tuple[str, int, int, str]]:
@@ -133,20 +132,43 @@ def test_the_cache_sees_files_change_on_disk(site: Path) -> None:
     assert b not in session.buffers
 
 
-def test_add_folder_skips_hidden_folders_and_reads_once(site: Path) -> None:
-    hidden = site / ".drafts"
-    hidden.mkdir()
-    (hidden / "x.md").write_text(OTHER, encoding="utf-8")
-    (site / "articles" / "binary.md").write_bytes(b"\x00\x01")
-    (site / "notes.txt").write_text("x", encoding="utf-8")
+def test_the_session_uses_checks_result_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """was: the session kept a second cache of the folder's texts (issue 12: the server
+    reuses the result cache of ``check`` instead). After the first lint, a keystroke parses
+    the buffer alone; the other article's facts come from ``.pozo-site-cache``."""
+    from pozo_site.check import _runner
+
+    monkeypatch.delenv("POZO_SITE_NO_CACHE", raising=False)
+    monkeypatch.delenv("POZO_SITE_CACHE_DIR", raising=False)
+    parsed: list[str] = []
+    real = _runner.parse_article
+
+    def counting(source: Source, *args: object, **kwargs: object) -> object:
+        parsed.append(source.path.name)
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_runner, "parse_article", counting)
     session = _session(site)
-    cached = set(session._disk)
-    assert hidden / "x.md" not in cached
-    assert site / "articles" / "a.md" in cached
-    assert site / "articles" / "binary.md" not in cached
-    session.add_folder(site)
-    session.add_folder(site / "no-such-folder")
-    assert set(session._disk) == cached
+    b = site / "articles" / "b.md"
+    session.open(b, b.read_text(encoding="utf-8"))
+    first = session.lint(b)
+    assert sorted(parsed) == ["a.md", "b.md"]
+    assert (site / ".pozo-site-cache" / "CACHEDIR.TAG").is_file()
+    parsed.clear()
+    session.open(b, b.read_text(encoding="utf-8") + "\nOne more line.\n")
+    second = session.lint(b)
+    assert parsed == ["b.md"]  # a.md: from the cache, not read again
+    assert "L002" in {f.code for f in first.findings} & {f.code for f in second.findings}
+    assert _keys(first.findings) == _checked(site, b)
+
+
+def test_no_cache_in_the_environment(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POZO_SITE_NO_CACHE", "1")
+    session = _session(site)
+    b = site / "articles" / "b.md"
+    session.open(b, b.read_text(encoding="utf-8"))
+    assert _keys(session.lint(b).findings) == _checked(site, b)
+    assert not (site / ".pozo-site-cache").exists()
 
 
 def test_a_buffer_starting_with_a_bom(site: Path) -> None:
@@ -460,13 +482,19 @@ def test_public_names_of_the_server_package() -> None:
     assert pozo_site.server.rule_docs_url.__doc__
 
 
-def test_the_first_check_finds_the_content_folder_for_the_cache(site: Path) -> None:
+def test_the_first_check_finds_the_content_folder_for_the_cache(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache folder is the one ``check`` uses: beside the configuration file, else in
+    the content folder (a folder without a firm file is its own)."""
+    monkeypatch.delenv("POZO_SITE_NO_CACHE", raising=False)
+    monkeypatch.delenv("POZO_SITE_CACHE_DIR", raising=False)
     session = Session()
     a = site / "articles" / "a.md"
     session.open(a, ARTICLE)
-    first = session.lint(a)  # read by the runner, then cached
-    assert site / "articles" / "b.md" in session._disk
-    assert site / "firm.yaml" in session._disk
+    first = session.lint(a)
+    assert first.cache is not None
+    assert first.cache.path == site / ".pozo-site-cache"
     assert _keys(session.lint(a).findings) == _keys(first.findings) == _checked(site, a)
     (site / "firm.yaml").unlink()
     lone = site.parent / "elsewhere" / "x.md"
@@ -474,8 +502,10 @@ def test_the_first_check_finds_the_content_folder_for_the_cache(site: Path) -> N
     lone.write_text(OTHER, encoding="utf-8")
     (lone.parent / "y.md").write_text(OTHER, encoding="utf-8")
     session.open(lone, OTHER)
-    session.lint(lone)
-    assert lone.parent / "y.md" in session._disk
+    alone = session.lint(lone)
+    assert alone.cache is not None
+    assert alone.cache.path == lone.parent / ".pozo-site-cache"
+    assert _keys(alone.findings) == _checked(lone.parent, lone)
 
 
 def test_a_failing_handler_is_logged_and_answered_with_its_default() -> None:

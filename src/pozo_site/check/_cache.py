@@ -56,7 +56,9 @@ from pozo_site.check._rules.links import LinkFact, SlugFact
 from pozo_site.check._suppress import Suppressions
 
 __all__ = [
+    "CACHE_DIR_ENV",
     "CACHE_DIR_NAME",
+    "NO_CACHE_ENV",
     "RACY_SECONDS",
     "FileFacts",
     "FolderCache",
@@ -181,6 +183,12 @@ def _facts_in(data: dict[str, Any], display: str) -> FileFacts:
         ),
     )
 
+
+NO_CACHE_ENV: Final = "POZO_SITE_NO_CACHE"
+"""Set to anything but an empty string: as ``--no-cache`` (as ruff's ``RUFF_NO_CACHE``);
+the language server honours it too."""
+CACHE_DIR_ENV: Final = "POZO_SITE_CACHE_DIR"
+"""The cache folder when ``--cache-dir`` is not given (as ruff's ``RUFF_CACHE_DIR``)."""
 
 # -- the folder ------------------------------------------------------------------------
 

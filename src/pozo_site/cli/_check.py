@@ -33,7 +33,7 @@ from pozo_site.check import (
     load_config_file,
 )
 from pozo_site.check._baseline import BaselineError
-from pozo_site.check._cache import CACHE_DIR_NAME, ResultCache
+from pozo_site.check._cache import CACHE_DIR_ENV, CACHE_DIR_NAME, NO_CACHE_ENV, ResultCache
 from pozo_site.check._git import GitError
 from pozo_site.check._runner import default_cache_dir, run
 from pozo_site.check._source import Source
@@ -53,10 +53,6 @@ __all__ = [
 EXIT_OK = ExitCode.OK
 EXIT_FINDINGS = ExitCode.PROBLEM
 EXIT_USAGE = ExitCode.USAGE
-NO_CACHE_ENV = "POZO_SITE_NO_CACHE"
-"""Set to anything but an empty string: as ``--no-cache`` (as ruff's ``RUFF_NO_CACHE``)."""
-CACHE_DIR_ENV = "POZO_SITE_CACHE_DIR"
-"""The cache folder when ``--cache-dir`` is not given (as ruff's ``RUFF_CACHE_DIR``)."""
 PROGRESS_AFTER = 1.5
 """Seconds a run takes before it shows its progress (on a terminal only)."""
 

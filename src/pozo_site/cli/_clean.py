@@ -16,10 +16,9 @@ from typing import Any, TextIO
 
 from pozo_site._printable import printable
 from pozo_site.check import ConfigError, load_config, load_config_file
-from pozo_site.check._cache import clean_cache
+from pozo_site.check._cache import CACHE_DIR_ENV, clean_cache
 from pozo_site.check._runner import default_cache_dir
 from pozo_site.cli._boundary import ExitCode
-from pozo_site.cli._check import CACHE_DIR_ENV
 
 __all__ = ["handle", "register"]
 

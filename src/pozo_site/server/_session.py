@@ -9,12 +9,13 @@ character offsets into the buffer as the editor has it (a leading byte-order mar
 included); :mod:`pozo_site.server._positions` turns them into LSP positions.
 
 **The whole content folder.** Cross-file rules (duplicate slugs, links to other articles)
-need every article of the folder. The runner reads them on every run; the session reads
-each file of a buffer's content folder once (after the buffer's first check, which finds
-the folder), keeps it while its size and modification time stay the same, and gives it to
-the runner as an override, with the open buffers (unsaved text) on top. A file the cache
-does not hold is read by the runner itself, so a missed file costs time, never
-correctness.
+need every article of the folder. The session gives the runner the open buffers (unsaved
+text) as overrides and the same per-file result cache ``pozo-site check`` keeps
+(:mod:`pozo_site.check._cache`, in the folder ``check`` would use): the other files of the
+folder come from it while their size, times and bytes stay the same, so a keystroke
+re-checks the buffer alone and reads each unchanged file's facts, not its text. A buffer
+is never looked up in nor stored into the cache; a file that changed on disk is seen by
+its size, times, inode or content, with or without a file-watch event.
 
 Nothing here raises for a problem of the input: a buffer that cannot be checked gives
 its file-family finding, invalid settings and internal failures give a
@@ -30,16 +31,15 @@ import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from pozo_site._errors import ConfigError
 from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._firm import FirmProfile
+from pozo_site.check._cache import CACHE_DIR_ENV, NO_CACHE_ENV, ResultCache
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
-    DEFAULT_EXCLUDE,
     Config,
     load_config,
 )
@@ -50,17 +50,15 @@ from pozo_site.check._load import (
     default_firm_doc,
     parse_article,
     parse_firm_doc,
-    read_source,
 )
 from pozo_site.check._rules.phone import find_numbers
-from pozo_site.check._runner import run
+from pozo_site.check._runner import default_cache_dir, run
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source
 from pozo_site.server._complete import KeyCompletion, complete_keys
 from pozo_site.server._hover import describe_number
 from pozo_site.server._positions import LineIndex
 
 __all__ = [
-    "MAX_CACHED_FILES",
     "REASON_PLACEHOLDER",
     "Buffer",
     "Lint",
@@ -69,9 +67,6 @@ __all__ = [
     "is_config_file",
 ]
 
-MAX_CACHED_FILES: Final = 20_000
-"""The most content files the cache keeps; beyond it the runner reads them from disk."""
-_MAX_CACHED_BYTES: Final = 10_000_000
 REASON_PLACEHOLDER: Final = "REASON"
 """What "ignore CODE on this line" writes after `` -- ``, for the writer to replace."""
 
@@ -106,6 +101,8 @@ class Lint:
     """The buffer as the engine read it; ``None`` when it could not be read as text."""
     findings: tuple[Finding, ...] = ()
     config: Config | None = None
+    cache: ResultCache | None = None
+    """The result cache the run used (and the runs for this buffer's fixes use)."""
     firm: FirmProfile | None = None
     """The content folder's firm profile (``None`` when it is invalid or unreadable)."""
     problem: str | None = None
@@ -149,10 +146,6 @@ class Lint:
         return Edit(edit.start + self.lead, edit.end + self.lead, edit.replacement)
 
 
-def _skipped(name: str) -> bool:
-    return any(fnmatchcase(name, pattern) for pattern in DEFAULT_EXCLUDE)
-
-
 def _finding_key(finding: Finding) -> tuple[int, int, str, str]:
     return finding.line, finding.column, finding.code, finding.message
 
@@ -162,61 +155,29 @@ class Session:
 
     def __init__(self) -> None:
         self.buffers: dict[Path, Buffer] = {}
-        self._disk: dict[Path, tuple[tuple[int, int], Source]] = {}
-        self._folders: set[Path] = set()
+        self._caches: dict[Path, ResultCache] = {}
 
     # -- the files ---------------------------------------------------------------------
 
-    def add_folder(self, folder: Path) -> None:
-        """Read the content files below ``folder`` into the cache (once: not again for it
-        or a folder inside it)."""
-        folder = Path(os.path.abspath(folder))
-        if any(folder.is_relative_to(done) for done in self._folders) or not folder.is_dir():
-            return
-        self._folders.add(folder)
-        for top, folders, files in os.walk(folder):
-            folders[:] = sorted(name for name in folders if not _skipped(name))
-            for name in sorted(files):
-                path = Path(top) / name
-                if not is_checked_file(path) or path in self._disk:
-                    continue
-                if len(self._disk) >= MAX_CACHED_FILES:
-                    return
-                self._read(path)
-
     def changed_on_disk(self, path: Path) -> None:
-        """Forget what the cache holds for ``path`` and read it again, if it is there."""
-        path = Path(os.path.abspath(path))
-        self._disk.pop(path, None)
-        if is_checked_file(path) and len(self._disk) < MAX_CACHED_FILES:
-            self._read(path)
+        """A file-watch event for ``path``. Nothing to do: the result cache checks every
+        file's size, times and inode (and, when they changed, its bytes) on each run."""
 
-    def _read(self, path: Path) -> None:
-        try:
-            info = path.stat()
-        except OSError:
-            return
-        if info.st_size > _MAX_CACHED_BYTES:
-            return
-        source = read_source(path, path.as_posix(), _MAX_CACHED_BYTES)
-        if isinstance(source, Source):
-            self._disk[path] = ((info.st_mtime_ns, info.st_size), source)
+    def result_cache(self, path: Path, config_file: Path | None) -> ResultCache | None:
+        """The result cache ``pozo-site check`` uses for ``path`` (one per cache folder),
+        or ``None`` when the environment turns it off (``POZO_SITE_NO_CACHE``)."""
+        if os.environ.get(NO_CACHE_ENV):
+            return None
+        configured = os.environ.get(CACHE_DIR_ENV)
+        folder = Path(configured) if configured else default_cache_dir([path], config_file)
+        folder = Path(os.path.abspath(folder))
+        cache = self._caches.get(folder)
+        if cache is None:
+            cache = self._caches[folder] = ResultCache(folder)
+        return cache
 
     def _overrides(self, config: Config) -> dict[Path, Source]:
         overrides: dict[Path, Source] = {}
-        for path, (key, _source) in list(self._disk.items()):
-            try:
-                info = path.stat()
-            except OSError:
-                del self._disk[path]
-                continue
-            if (info.st_mtime_ns, info.st_size) != key:
-                del self._disk[path]
-                self._read(path)
-            entry = self._disk.get(path)
-            # A file over the configured limit is left to the runner, which reports F009.
-            if entry is not None and entry[0][1] <= config.max_file_bytes:
-                overrides[path] = entry[1]
         for path, buffer in self.buffers.items():
             decoded = self._decode(path, buffer.text, config)
             # A buffer that is not text counts as an article without front matter for the
@@ -263,7 +224,7 @@ class Session:
         return Lint(path, buffer.version, buffer.text, problem=problem)
 
     def _lint(self, path: Path, buffer: Buffer) -> Lint:
-        config, _found = load_config(path)
+        config, found = load_config(path)
         decoded = self._decode(path, buffer.text, config)
         if isinstance(decoded, Finding):
             findings: tuple[Finding, ...] = ()
@@ -271,13 +232,10 @@ class Session:
                 findings = (dataclasses.replace(decoded, severity=config.severity(decoded.code)),)
             return Lint(path, buffer.version, buffer.text, findings=findings, config=config)
         overrides = self._overrides(config)
-        output = run([path], config, overrides=overrides)
+        cache = self.result_cache(path, found)
+        output = run([path], config, overrides=overrides, cache=cache)
         display = path.as_posix()
         findings = tuple(f for f in output.result.findings if f.path == display)
-        # From now on the content folder (where its firm profile is, else the file's own
-        # folder) comes from the cache.
-        firms = [s.path.parent for s in output.sources.values() if s.path.name in FIRM_FILE_NAMES]
-        self.add_folder(firms[0] if firms else path.parent)
         return Lint(
             path,
             buffer.version,
@@ -285,6 +243,7 @@ class Session:
             source=output.sources.get(display, decoded),
             findings=findings,
             config=config,
+            cache=cache,
             firm=self._firm(output.sources, output.result.findings),
         )
 
@@ -304,7 +263,7 @@ class Session:
         assert lint.config is not None
         overrides = self._overrides(lint.config)
         overrides[lint.path] = dataclasses.replace(lint.source, text=text, _line_starts=None)
-        output = run([lint.path], lint.config, overrides=overrides)
+        output = run([lint.path], lint.config, overrides=overrides, cache=lint.cache)
         display = lint.path.as_posix()
         return tuple(f for f in output.result.findings if f.path == display)
 
