@@ -31,6 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pozo_site import _locate
+from pozo_site import _phone_finder as phone_finder
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._text import clean_single_line
 from pozo_site.check import _suppress, check_paths
@@ -138,12 +139,12 @@ PATTERN_CASES: list[tuple[str, Callable[[str], Any], Callable[[int], str]]] = [
     ("brackets: ![", _markdown._defuse_brackets, _repeat("![")),
     ("<img unclosed", _finditer(accessibility._IMG), _repeat("<img")),
     ("<img alt=", accessibility._ALT.search, _repeat(" alt= ")),
-    ("phone candidates: digits", lambda t: _drain(phone._candidates(t)), _repeat("1")),
-    ("phone candidates: 1 ", lambda t: _drain(phone._candidates(t)), _repeat("1 ")),
-    ("phone candidates: (212) ", lambda t: _drain(phone._candidates(t)), _repeat("(212) ")),
-    ("vanity: 1-88-", _finditer(phone._VANITY), _repeat("1-88-")),
-    ("vanity: digits", _finditer(phone._VANITY), _repeat("1")),
-    ("NANP shape: 212-555-", _finditer(phone._NANP_SHAPE), _repeat("212-555-")),
+    ("phone candidates: digits", lambda t: _drain(phone_finder._candidates(t)), _repeat("1")),
+    ("phone candidates: 1 ", lambda t: _drain(phone_finder._candidates(t)), _repeat("1 ")),
+    ("phone candidates: (212) ", lambda t: _drain(phone_finder._candidates(t)), _repeat("(212) ")),
+    ("vanity: 1-88-", _finditer(phone_finder._VANITY), _repeat("1-88-")),
+    ("vanity: digits", _finditer(phone_finder._VANITY), _repeat("1")),
+    ("NANP shape: 212-555-", _finditer(phone_finder._NANP_SHAPE), _repeat("212-555-")),
     ("soft line breaks", phone._join_lines, _repeat("1\n")),
     ("TOML keys, non-ASCII", _index("toml"), _toml_keys),
     ("TOML key search, quoted", _locate_keys("toml"), _toml_spaced_keys),
@@ -245,7 +246,7 @@ CHECK_CASES: list[tuple[str, Callable[[int], dict[str, str]]]] = [
 
 
 def _check_time(folder: Path) -> float:
-    phone._window_matches.cache_clear()  # every run starts cold, as a new file would
+    phone_finder._window_matches.cache_clear()  # every run starts cold, as a new file would
     started = time.perf_counter()
     check_paths([folder], config())
     return time.perf_counter() - started
@@ -301,7 +302,7 @@ _OLD_CANDIDATE = re.compile(r"\d(?:[^\w,]{0,3}\d){6,}")
 )
 def test_phone_candidates_are_those_the_old_pattern_found(text: str) -> None:
     expected = [(m.start(), m.end()) for m in _OLD_CANDIDATE.finditer(text)]
-    assert list(phone._candidates(text)) == expected
+    assert list(phone_finder._candidates(text)) == expected
 
 
 _OLD_HTML = re.compile(

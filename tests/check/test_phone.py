@@ -12,8 +12,8 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site import PhoneNumber
 from pozo_site._phone import PhoneStyle
+from pozo_site._phone_finder import _library_matches, find_numbers
 from pozo_site.check import check_paths, fix_paths
-from pozo_site.check._rules.phone import _library_matches, find_numbers
 from tests.check.conftest import config
 
 

@@ -11,19 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pozo_site import PhoneNumber
-from pozo_site.check import check_paths
-from pozo_site.check._rules.phone import (
+from pozo_site._phone_finder import (
     _NANP_SHAPE,
     _NEAR_SHAPE,
     DEFAULT_PHONE_MAX_BARE_DIGITS,
     Reading,
     _digit_runs,
-    _one_digit_off,
     _shape_matches,
     _shape_windows,
     find_numbers,
-    reading_text,
 )
+from pozo_site.check import check_paths
+from pozo_site.check._rules.phone import _one_digit_off, reading_text
 from tests.check.conftest import config
 
 FIRM = PhoneNumber.parse("212-201-9031")

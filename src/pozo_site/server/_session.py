@@ -37,6 +37,7 @@ from typing import Any, Final, Literal
 from pozo_site._errors import ConfigError
 from pozo_site._files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._firm import FirmProfile
+from pozo_site._phone_finder import find_numbers
 from pozo_site.check._cache import CACHE_DIR_ENV, NO_CACHE_ENV, ResultCache
 from pozo_site.check._config import (
     CONFIG_FILE_NAMES,
@@ -51,7 +52,6 @@ from pozo_site.check._load import (
     parse_article,
     parse_firm_doc,
 )
-from pozo_site.check._rules.phone import find_numbers
 from pozo_site.check._runner import default_cache_dir, run
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source
 from pozo_site.server._complete import KeyCompletion, complete_keys
