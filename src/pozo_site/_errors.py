@@ -10,10 +10,15 @@ anywhere in the package is declared by its class::
     ├── FirmFileError             a firm profile file cannot be read or does not validate
     ├── ConsultationFormError     a submitted consultation form is refused (also a ValueError)
     ├── RenderError               an output cannot be rendered as asked (also a ValueError)
-    └── ConfigError               a ``pozo-site check`` configuration is invalid
+    ├── ConfigError               a ``pozo-site check`` configuration is invalid
+    ├── BaselineError             a ``--baseline`` file cannot be read or is not one
+    ├── GitError                  ``--changed-since``: no Git, no repository, unknown ref
+    └── OutputError               ``--write-baseline``/``--sarif-file``/... cannot be written
 
-Public homes: ``pozo_site`` exports all but ``ConfigError``, ``pozo_site.render`` exports
-``RenderError`` and ``pozo_site.check`` exports ``ConfigError``.
+Public homes: ``pozo_site`` exports all but the last four, ``pozo_site.render`` exports
+``RenderError`` and ``pozo_site.check`` exports ``ConfigError``. The last three are the
+CLI's (``pozo-site check`` reports them in one line and exits 2); they are defined here
+so that the tree is whole, and are not part of the public API.
 
 Model validation itself raises pydantic's ``ValidationError``; inside a model,
 ``PhoneNumberError`` becomes a pydantic error of the same ``code``.
@@ -30,10 +35,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "BaselineError",
     "ConfigError",
     "ConsultationFormError",
     "FirmFileError",
     "FirmFileProblem",
+    "GitError",
+    "OutputError",
     "PhoneNumberError",
     "PozoSiteError",
     "RenderError",
@@ -267,3 +275,37 @@ class ConfigError(PozoSiteError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path is not None else self.message
+
+
+class BaselineError(PozoSiteError):
+    """A baseline file cannot be read, is not JSON, or is not a baseline of this version.
+
+    ``path`` is the baseline file; ``code`` is ``baseline_invalid``.
+    """
+
+    CODES: ClassVar[frozenset[str]] = frozenset({"baseline_invalid"})
+    code = "baseline_invalid"
+
+    def __init__(self, message: str, *, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class GitError(PozoSiteError):
+    """Git is missing, the folder is not in a Git repository, or the ref is unknown.
+
+    ``code`` is ``git_failed``.
+    """
+
+    CODES: ClassVar[frozenset[str]] = frozenset({"git_failed"})
+    code = "git_failed"
+
+
+class OutputError(PozoSiteError):
+    """A baseline or report file cannot be written. ``code`` is ``output_unwritable``."""
+
+    CODES: ClassVar[frozenset[str]] = frozenset({"output_unwritable"})
+    code = "output_unwritable"

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from pozo_site._atomic import atomic_write
-from pozo_site._errors import PozoSiteError
+from pozo_site._errors import BaselineError
 from pozo_site.check._finding import Finding
 from pozo_site.check._source import Source
 
@@ -55,19 +55,6 @@ BASELINE_VERSION: Final = 1
 _TEXT_LIMIT: Final = 60
 _BLANKS: Final = re.compile(r"\s+")
 _HEX: Final = re.compile(r"[0-9a-f]{16}")
-
-
-class BaselineError(PozoSiteError):
-    """A baseline file cannot be read, is not JSON, or is not a baseline of this version."""
-
-    code = "baseline_invalid"
-
-    def __init__(self, message: str, *, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 Key = tuple[str, str, str]

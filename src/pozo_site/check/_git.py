@@ -15,15 +15,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from pozo_site._errors import PozoSiteError
+from pozo_site._errors import GitError
 
 __all__ = ["GitError", "changed_files"]
-
-
-class GitError(PozoSiteError):
-    """Git is missing, the folder is not in a Git repository, or the ref is unknown."""
-
-    code = "git_failed"
 
 
 def _git(args: list[str], cwd: Path) -> str:

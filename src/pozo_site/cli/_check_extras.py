@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pozo_site._atomic import atomic_write
-from pozo_site._errors import PozoSiteError
+from pozo_site._errors import OutputError
 from pozo_site._printable import printable
 from pozo_site.check import RULES, CheckResult, Config
 from pozo_site.check._add_ignore import add_ignores
@@ -33,12 +33,6 @@ from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
 from pozo_site.cli._boundary import ExitCode
 
 __all__ = ["ExtraOptions", "OutputError", "before_check", "narrow", "register", "report_extra"]
-
-
-class OutputError(PozoSiteError):
-    """A baseline or report file cannot be written."""
-
-    code = "output_unwritable"
 
 
 def _write_file(target: Path, text: str) -> None:
