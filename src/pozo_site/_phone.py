@@ -29,18 +29,20 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationError
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, ValidationError, core_schema
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._phone_kinds import DEFAULT_PHONE_STYLE, NumberType, PhoneStyle, number_type_of
 from pozo_site._phone_reading import check_extension, check_region, check_valid, read_phone_text
 from pozo_site._privacy import HIDDEN
+
+if TYPE_CHECKING:  # annotations only: the handlers' modules are not needed to run
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
 
 __all__ = [
     "DEFAULT_PHONE_STYLE",

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Final
-
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 from pozo_site._phone import NumberType, PhoneNumber, phone_core_schema, phone_json_schema
 from pozo_site._phone_reading import check_region
+
+if TYPE_CHECKING:  # annotations only
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
 
 __all__ = ["DEFAULT_CONSTRAINTS", "PhoneNumberConstraints", "TollFreeNumber"]
 
