@@ -1,69 +1,95 @@
-"""Benchmark: PhoneNumber.parse with its bounded cache, against the uncached work.
+"""Benchmark: the ``PhoneNumber`` and ``import pozo_site`` targets, beside their yardsticks.
 
-Run by hand (never part of the test suite): ``python benchmarks/bench_phone.py``.
-Three variants run side by side, interleaved, on the same inputs:
+Run by hand (never part of the test suite), after ``pip install -e ".[dev,bench]"``::
 
-- baseline: what every parse would cost without the cache (phonenumbers.parse, validity
-  check and the formats PhoneNumber computes), via the uncached internal function;
-- cached: PhoneNumber.parse as content checks call it, the same few texts over and over;
-- raw phonenumbers.parse alone, for scale.
+    python benchmarks/bench_phone.py [--rounds 9] [--imports 11]
 
-It prints the median time per parse of each and the ratio to the baseline.
+It prints one row per target of issue 11 (items 5 and 8), each measured in the same run
+as its yardstick by :mod:`phone_figures` (interleaved rounds, medians):
+
+- a number seen before: ``PhoneNumber.parse`` against pydantic-extra-types'
+  ``PhoneNumber`` through a ``TypeAdapter``, at least 20x faster;
+- a number never seen before: ``PhoneNumber.parse`` against ``phonenumbers.parse`` +
+  ``is_valid_number`` + ``format_number`` called directly, at most 1.1x;
+- ``import pozo_site`` against ``import pydantic, phonenumbers``, at most 1.3x; and, for
+  information, ``from pozo_site import PhoneNumber`` (and ``FirmProfile``) against the
+  same yardstick.
 """
 
 from __future__ import annotations
 
-import statistics
+import argparse
 import sys
-import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run from anywhere
 
-import phonenumbers
+from phone_figures import import_figures, phone_figures
+from pozo_site._phone import _parse_cached
 
-from pozo_site import PhoneNumber
-from pozo_site._phone import _parse_cached, _parse_uncached
-
-TEXTS = [
-    "(212) 201-9031",
-    "212-201-9031",
-    "1-88-VISA-LAW-1",
-    "+1 888 472 5291",
-    "tel:+1-212-555-0123;ext=12",
-    "212-555-0142 x7",
-]
-ROUNDS = 15
-PER_ROUND = 2_000
+Row = tuple[str, str, str, str, str, str]
 
 
-def time_per_call(function: Callable[[str], object]) -> float:
-    started = time.perf_counter()
-    for index in range(PER_ROUND):
-        function(TEXTS[index % len(TEXTS)])
-    return (time.perf_counter() - started) / PER_ROUND
+def rows(phone: dict[str, float], imports: dict[str, float]) -> list[Row]:
+    """The table's rows: case, pozo-site, yardstick, ratio, target, met."""
+    seen = phone["pet_seen"] / phone["ours_seen"]
+    new = phone["ours_new"] / phone["raw_new"]
+    base = imports["import_base"]
+    table: list[Row] = [
+        (
+            "PhoneNumber, seen before",
+            f"{phone['ours_seen'] * 1e6:.2f} us",
+            f"pydantic-extra-types: {phone['pet_seen'] * 1e6:.2f} us",
+            f"{seen:.0f}x faster",
+            ">= 20x faster",
+            "yes" if seen >= 20 else "NO",
+        ),
+        (
+            "PhoneNumber, never seen",
+            f"{phone['ours_new'] * 1e6:.2f} us",
+            f"phonenumbers parse+valid+format: {phone['raw_new'] * 1e6:.2f} us",
+            f"{new:.2f}x",
+            "<= 1.1x",
+            "yes" if new <= 1.1 else "NO",
+        ),
+        (
+            "import pozo_site",
+            f"{imports['import_ours'] * 1e3:.1f} ms",
+            f"import pydantic, phonenumbers: {base * 1e3:.1f} ms",
+            f"{imports['import_ours'] / base:.2f}x",
+            "<= 1.3x",
+            "yes" if imports["import_ours"] / base <= 1.3 else "NO",
+        ),
+    ]
+    for key, case in (
+        ("import_phone", "from pozo_site import PhoneNumber"),
+        ("import_phone_firm", "... PhoneNumber, FirmProfile"),
+    ):
+        ratio = imports[key] / base
+        table.append((case, f"{imports[key] * 1e3:.1f} ms", "(same)", f"{ratio:.2f}x", "", ""))
+    return table
 
 
-def main() -> None:
-    variants: dict[str, Callable[[str], object]] = {
-        "baseline (uncached parse)": lambda text: _parse_uncached(text, "US"),
-        "PhoneNumber.parse (cached)": PhoneNumber.parse,
-        "phonenumbers.parse only": lambda text: phonenumbers.parse(text, "US"),
-    }
-    samples: dict[str, list[float]] = {name: [] for name in variants}
-    _parse_cached.cache_clear()
-    for _ in range(ROUNDS):  # interleave so that machine noise hits every variant alike
-        for name, function in variants.items():
-            samples[name].append(time_per_call(function))
-    baseline = statistics.median(samples["baseline (uncached parse)"])
-    print(f"{'variant':<30} {'median us/parse':>16} {'vs baseline':>12}")
-    for name, values in samples.items():
-        median = statistics.median(values)
-        print(f"{name:<30} {median * 1e6:>16.2f} {median / baseline:>11.3f}x")
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=9, help="phone rounds per median")
+    parser.add_argument("--imports", type=int, default=11, help="interpreters per import median")
+    args = parser.parse_args(argv)
+    table = rows(phone_figures(args.rounds), import_figures(args.imports))
+    headers: Row = ("case", "pozo-site", "yardstick, same run", "ratio", "target", "met")
+    widths = [max(len(r[i]) for r in [headers, *table]) for i in range(6)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(line.format(*headers))
+    print(line.format(*("-" * w for w in widths)))
+    for row in table:
+        print(line.format(*row).rstrip())
     info = _parse_cached.cache_info()
-    print(f"cache: {info.hits} hits, {info.misses} misses, maxsize {info.maxsize}")
+    print(f"\nphone cache: {info.hits} hits, {info.misses} misses, maxsize {info.maxsize}")
+    print("per-call figures: CPU time of this process; import figures: wall time, each in a")
+    print("new interpreter, timed inside it; medians of interleaved rounds.")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -31,11 +31,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "pozo_site"
 
-_KNOWN_CYCLES_BEING_REMOVED = {
-    # The value type imports its field marker lazily and the marker imports the value type:
-    # issue 11 (wt11b) removes this circle in parallel; delete this entry once it lands.
-    frozenset({"pozo_site._phone", "pozo_site._phone_field"}),
-}
+_KNOWN_CYCLES_BEING_REMOVED: set[frozenset[str]] = set()
+# (The _phone <-> _phone_field circle listed here is gone: issue 11 landed.)
 
 LAYERS: Mapping[str, int] = {
     "render": 1,

@@ -28,7 +28,7 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 
 from pydantic import (
@@ -61,6 +61,11 @@ from pozo_site._consultation_text import (
 )
 from pozo_site._contact import EmailAddress, LanguageTag
 from pozo_site._errors import ConsultationFormError
+from pozo_site._intake_bridge import (
+    _IntakeRenderers,  # noqa: F401 (the tests reach the bridge's state through this module)
+    intake_email,
+    intake_summary,
+)
 from pozo_site._phone import PhoneNumber
 from pozo_site._privacy import HIDDEN, hide_inputs
 from pozo_site._text import ShortText, Text
@@ -70,7 +75,7 @@ if TYPE_CHECKING:
 
     from pozo_site._consultation_form import _MultiDict
 
-__all__ = ["ConsultationRequest", "ContactMethod", "MatterType", "install_intake_renderers"]
+__all__ = ["ConsultationRequest", "ContactMethod", "MatterType"]
 
 #: The earliest time zone on Earth is UTC-12: a date is in the past only once it has
 #: ended there too, so a visitor anywhere can pick their own "today".
@@ -221,26 +226,6 @@ def _raw_cross_field_errors(data: Any) -> list[InitErrorDetails]:
         preferred_date=preferred_date,
         submitted_at=submitted_at,
     )
-
-
-class _IntakeRenderers:
-    """The staff summary and intake e-mail builders, installed by ``pozo_site.render``."""
-
-    summary: Callable[[ConsultationRequest], str] | None = None
-    email: Callable[..., EmailMessage] | None = None
-
-
-def install_intake_renderers(
-    summary: Callable[[ConsultationRequest], str], email: Callable[..., EmailMessage]
-) -> None:
-    """Give :meth:`ConsultationRequest.summary` and :meth:`~ConsultationRequest.to_email`
-    the builders they delegate to.
-
-    Called once by :mod:`pozo_site.render` when it is imported (``import pozo_site`` always
-    imports it), so that this model module imports nothing from the render layer.
-    """
-    _IntakeRenderers.summary = summary
-    _IntakeRenderers.email = email
 
 
 def _form_error(problems: list[tuple[str, str]], locale: str) -> ConsultationFormError:
@@ -419,9 +404,8 @@ class ConsultationRequest(FrozenModel):
         It holds the person's details (it is for staff). A shortcut for
         :func:`pozo_site.render.consultation_summary`.
         """
-        if _IntakeRenderers.summary is None:
-            raise RuntimeError("import pozo_site.render to build summaries")
-        return _IntakeRenderers.summary(self)
+        summary: str = intake_summary()(self)
+        return summary
 
     def to_email(self, *, to: str, sender: str, firm_name: str | None = None) -> EmailMessage:
         """The intake e-mail for this request, from ``sender`` to the staff address ``to``.
@@ -430,6 +414,5 @@ class ConsultationRequest(FrozenModel):
         ``Reply-To`` is the person's e-mail when given; nothing the person typed reaches
         any other header. A shortcut for :func:`pozo_site.render.consultation_email`.
         """
-        if _IntakeRenderers.email is None:
-            raise RuntimeError("import pozo_site.render to build e-mails")
-        return _IntakeRenderers.email(self, to=to, sender=sender, firm_name=firm_name)
+        message: EmailMessage = intake_email()(self, to=to, sender=sender, firm_name=firm_name)
+        return message

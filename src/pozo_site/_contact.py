@@ -1,5 +1,8 @@
 """Small contact value types: e-mail addresses and BCP 47 language tags.
 
+``email-validator`` is imported the first time an address is validated, not with this
+module.
+
 >>> from pydantic import TypeAdapter
 >>> TypeAdapter(EmailAddress).validate_python("Intake@Example.com")
 'Intake@example.com'
@@ -12,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import Annotated, Final
 
-import email_validator
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -42,6 +44,10 @@ def email_reason(error: Exception) -> str:
 
 
 def _validate_email(value: str) -> str:
+    # Imported on first use: a model that holds an e-mail field (FirmProfile) does not make
+    # every program that imports it load email-validator (and its IDNA tables).
+    import email_validator  # noqa: PLC0415
+
     try:
         result = email_validator.validate_email(value, check_deliverability=False)
     except email_validator.EmailNotValidError as error:

@@ -17,23 +17,32 @@ True
 As a pydantic field it accepts the same strings, a ``phonenumbers.PhoneNumber`` or a
 ``PhoneNumber``; ``Annotated[PhoneNumber, PhoneNumberConstraints(...)]`` narrows it (see
 :mod:`pozo_site._phone_field`). The reading rules live in :mod:`pozo_site._phone_reading`.
+
+The field's validator lives here and takes its settings as arguments
+(:func:`phone_core_schema`); the ``Annotated`` marker only holds and checks them, so the
+arrow points one way: ``_phone_field -> _phone``. Parsing does the least work that
+validation needs: the written forms and the kind of line are worked out the first time
+they are asked for, then kept.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, ValidationError, core_schema
 
 from pozo_site._errors import PhoneNumberError
+from pozo_site._phone_kinds import DEFAULT_PHONE_STYLE, NumberType, PhoneStyle, number_type_of
 from pozo_site._phone_reading import check_extension, check_region, check_valid, read_phone_text
+from pozo_site._privacy import HIDDEN
+
+if TYPE_CHECKING:  # annotations only: the handlers' modules are not needed to run
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
 
 __all__ = [
     "DEFAULT_PHONE_STYLE",
@@ -41,6 +50,8 @@ __all__ = [
     "NumberType",
     "PhoneNumber",
     "PhoneStyle",
+    "phone_core_schema",
+    "phone_json_schema",
     "styled_text",
 ]
 
@@ -49,76 +60,8 @@ MAX_PHONE_INPUT_LENGTH: Final = 64
 
 _CACHE_SIZE: Final = 4096
 
-
-class NumberType(str, enum.Enum):
-    """What kind of line a number is, per the numbering plan's metadata."""
-
-    FIXED_LINE = "fixed_line"
-    MOBILE = "mobile"
-    FIXED_LINE_OR_MOBILE = "fixed_line_or_mobile"
-    """Plans such as North America's cannot tell fixed from mobile by the digits."""
-    TOLL_FREE = "toll_free"
-    PREMIUM_RATE = "premium_rate"
-    SHARED_COST = "shared_cost"
-    VOIP = "voip"
-    PERSONAL_NUMBER = "personal_number"
-    PAGER = "pager"
-    UAN = "uan"
-    VOICEMAIL = "voicemail"
-    UNKNOWN = "unknown"
-
-    def satisfies(self, allowed: frozenset[NumberType]) -> bool:
-        """Whether a number of this type meets a constraint allowing ``allowed``.
-
-        ``FIXED_LINE_OR_MOBILE`` satisfies a constraint that allows either of the two.
-        """
-        if self in allowed:
-            return True
-        return self is NumberType.FIXED_LINE_OR_MOBILE and bool(
-            allowed & {NumberType.FIXED_LINE, NumberType.MOBILE}
-        )
-
-
-_TYPE_FROM_LIB: Final = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: NumberType.FIXED_LINE,
-    phonenumbers.PhoneNumberType.MOBILE: NumberType.MOBILE,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberType.FIXED_LINE_OR_MOBILE,
-    phonenumbers.PhoneNumberType.TOLL_FREE: NumberType.TOLL_FREE,
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: NumberType.PREMIUM_RATE,
-    phonenumbers.PhoneNumberType.SHARED_COST: NumberType.SHARED_COST,
-    phonenumbers.PhoneNumberType.VOIP: NumberType.VOIP,
-    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: NumberType.PERSONAL_NUMBER,
-    phonenumbers.PhoneNumberType.PAGER: NumberType.PAGER,
-    phonenumbers.PhoneNumberType.UAN: NumberType.UAN,
-    phonenumbers.PhoneNumberType.VOICEMAIL: NumberType.VOICEMAIL,
-}
-
-
-class PhoneStyle(str, enum.Enum):
-    """A way of writing a number, for :meth:`PhoneNumber.format` and house styles."""
-
-    E164 = "e164"
-    """``+12122019031``: for data, never for people."""
-    INTERNATIONAL = "international"
-    """``+1 212-201-9031``."""
-    NATIONAL = "national"
-    """``(212) 201-9031``."""
-    DASHES = "dashes"
-    """``212-201-9031``: the national form with hyphens only."""
-    RFC3966 = "rfc3966"
-    """``tel:+1-212-201-9031``: for links."""
-    DISPLAY = "display"
-    """The vanity text where there is one, else the national form."""
-    DIGITS = "digits"
-    """``1-888-472-5291``: the digits to print beside a vanity number; in North America
-    the long-distance form with hyphens, elsewhere the international form."""
-
-
-DEFAULT_PHONE_STYLE: Final = PhoneStyle.DASHES
-"""The house style: ``212-201-9031``, as the firm's own article prints its number.
-
-``pozo-site check`` enforces it (unless a content folder configures ``phone-style``) and
-every renderer prints numbers in it unless given another ``phone_style``."""
+_SET: Final = object.__setattr__
+"""Fills a slot of an (otherwise immutable) ``PhoneNumber``; only this module uses it."""
 
 
 def styled_text(number: PhoneNumber, style: PhoneStyle | str) -> str:
@@ -183,6 +126,9 @@ class PhoneNumber:
         "_vanity",
     )
 
+    # Set when the value is made: the number and its vanity text. The other slots start
+    # empty and are filled the first time they are read (see _form and the properties):
+    # a number parsed to be checked, and never printed, costs no formatting.
     _number: phonenumbers.PhoneNumber
     _vanity: str | None
     _e164: str
@@ -214,7 +160,9 @@ class PhoneNumber:
                 f"a phone number is at most {MAX_PHONE_INPUT_LENGTH} characters",
                 code="phone_input_too_long",
             )
-        result = _parse_cached(text, check_region(region))
+        if region != "US":  # the default needs no check; any other goes through one
+            region = check_region(region)
+        result = _parse_cached(text, region)
         if isinstance(result, PhoneNumberError):
             raise PhoneNumberError(result.message, code=result.code)
         return result
@@ -231,20 +179,15 @@ class PhoneNumber:
     @classmethod
     def _from_valid(cls, number: phonenumbers.PhoneNumber, vanity: str | None) -> PhoneNumber:
         self = object.__new__(cls)
-        lib_type = phonenumbers.number_type(number)
-        values = {
-            "_number": number,
-            "_vanity": vanity,
-            "_e164": phonenumbers.format_number(number, PhoneNumberFormat.E164),
-            "_national": phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
-            "_international": phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
-            "_rfc3966": phonenumbers.format_number(number, PhoneNumberFormat.RFC3966),
-            "_number_type": _TYPE_FROM_LIB.get(lib_type, NumberType.UNKNOWN),
-            "_region": phonenumbers.region_code_for_number(number),
-        }
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
+        _SET(self, "_number", number)
+        _SET(self, "_vanity", vanity)
         return self
+
+    def _form(self, slot: str, form: int) -> str:
+        """The number written in ``phonenumbers``' ``form``, worked out once into ``slot``."""
+        text: str = phonenumbers.format_number(self._number, form)
+        _SET(self, slot, text)
+        return text
 
     # -- immutability, equality, pickling ------------------------------------------
 
@@ -255,7 +198,7 @@ class PhoneNumber:
         raise AttributeError("PhoneNumber is immutable")
 
     def _key(self) -> tuple[str, str]:
-        return (self._e164, self._number.extension or "")
+        return (self.e164, self._number.extension or "")
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PhoneNumber):
@@ -266,38 +209,50 @@ class PhoneNumber:
         return hash(self._key())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self._rfc3966, self._vanity))
+        return (_restore, (self.tel_uri, self._vanity))
 
     def __repr__(self) -> str:
         extra = f", vanity={self._vanity!r}" if self._vanity else ""
         ext = f", extension={self.extension!r}" if self.extension else ""
-        return f"PhoneNumber({self._e164!r}{ext}{extra})"
+        return f"PhoneNumber({self.e164!r}{ext}{extra})"
 
     def __str__(self) -> str:
         """The serialised form: the vanity text where there is one, else international."""
-        return self._vanity if self._vanity is not None else self._international
+        return self._vanity if self._vanity is not None else self.international
 
     # -- forms -----------------------------------------------------------------------
 
     @property
     def e164(self) -> str:
         """``+18884725291``: the E.164 form, without the extension."""
-        return self._e164
+        try:
+            return self._e164
+        except AttributeError:
+            return self._form("_e164", PhoneNumberFormat.E164)
 
     @property
     def national(self) -> str:
         """``(888) 472-5291``: the national form, with ``ext.`` where there is one."""
-        return self._national
+        try:
+            return self._national
+        except AttributeError:
+            return self._form("_national", PhoneNumberFormat.NATIONAL)
 
     @property
     def international(self) -> str:
         """``+1 888-472-5291``: the international form."""
-        return self._international
+        try:
+            return self._international
+        except AttributeError:
+            return self._form("_international", PhoneNumberFormat.INTERNATIONAL)
 
     @property
     def tel_uri(self) -> str:
         """``tel:+1-888-472-5291``: the RFC 3966 URI, digits only, for links."""
-        return self._rfc3966
+        try:
+            return self._rfc3966
+        except AttributeError:
+            return self._form("_rfc3966", PhoneNumberFormat.RFC3966)
 
     @property
     def vanity(self) -> str | None:
@@ -307,7 +262,7 @@ class PhoneNumber:
     @property
     def display(self) -> str:
         """What a person should read: the vanity text, or the national form."""
-        return self._vanity if self._vanity is not None else self._national
+        return self._vanity if self._vanity is not None else self.national
 
     @property
     def extension(self) -> str | None:
@@ -322,17 +277,27 @@ class PhoneNumber:
     @property
     def region(self) -> str | None:
         """The ISO 3166-1 region the number belongs to (``"US"``), if one."""
-        return self._region
+        try:
+            return self._region
+        except AttributeError:
+            region: str | None = phonenumbers.region_code_for_number(self._number)
+            _SET(self, "_region", region)
+            return region
 
     @property
     def number_type(self) -> NumberType:
         """The kind of line, from the numbering plan's metadata."""
-        return self._number_type
+        try:
+            return self._number_type
+        except AttributeError:
+            kind = number_type_of(self._number)
+            _SET(self, "_number_type", kind)
+            return kind
 
     @property
     def is_toll_free(self) -> bool:
         """Whether calls to the number are free for the caller."""
-        return self._number_type is NumberType.TOLL_FREE
+        return self.number_type is NumberType.TOLL_FREE
 
     def format(self, style: PhoneStyle | str) -> str:
         """The number written in ``style`` (a :class:`PhoneStyle` or its value).
@@ -341,20 +306,14 @@ class PhoneNumber:
         '888-472-5291'
         """
         style = PhoneStyle(style)
-        if style is PhoneStyle.DISPLAY:
-            return self.display
         if style is PhoneStyle.DASHES:
-            return _dashes(self._national)
+            return _dashes(self.national)
         if style is PhoneStyle.DIGITS:
             if self.country_code == 1:
-                return f"1-{_dashes(self._national)}"
-            return self._international
-        return {
-            PhoneStyle.E164: self._e164,
-            PhoneStyle.INTERNATIONAL: self._international,
-            PhoneStyle.NATIONAL: self._national,
-            PhoneStyle.RFC3966: self._rfc3966,
-        }[style]
+                return f"1-{_dashes(self.national)}"
+            return self.international
+        text: str = getattr(self, _PROPERTY_OF_STYLE[style])
+        return text
 
     def as_phonenumbers(self) -> phonenumbers.PhoneNumber:
         """A copy of the underlying ``phonenumbers.PhoneNumber``."""
@@ -368,18 +327,22 @@ class PhoneNumber:
     def __get_pydantic_core_schema__(
         cls, source: type[Any], handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        from pozo_site._phone_field import DEFAULT_CONSTRAINTS  # noqa: PLC0415 (import cycle)
-
-        return DEFAULT_CONSTRAINTS.__get_pydantic_core_schema__(source, handler)
+        return phone_core_schema()
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        from pozo_site._phone_field import DEFAULT_CONSTRAINTS  # noqa: PLC0415 (import cycle)
+        return phone_json_schema()
 
-        return DEFAULT_CONSTRAINTS.__get_pydantic_json_schema__(schema, handler)
 
+_PROPERTY_OF_STYLE: Final = {
+    PhoneStyle.E164: "e164",
+    PhoneStyle.INTERNATIONAL: "international",
+    PhoneStyle.NATIONAL: "national",
+    PhoneStyle.RFC3966: "tel_uri",
+    PhoneStyle.DISPLAY: "display",
+}
 
 _DASH_RUNS = re.compile(r"[\s()\-]+")
 
@@ -393,3 +356,111 @@ def _dashes(national: str) -> str:
 def _restore(rfc3966: str, vanity: str | None) -> PhoneNumber:
     digits = PhoneNumber.parse(rfc3966, None)
     return digits if vanity is None else PhoneNumber._from_valid(digits.as_phonenumbers(), vanity)
+
+
+# -- the pydantic field: the validator takes its settings as arguments ---------------------
+
+
+def _refuse(code: str, message: str, ctx: dict[str, Any] | None = None) -> ValidationError:
+    """A phone field's error, its input already hidden (pydantic keeps it that way)."""
+    return ValidationError.from_exception_data(
+        "PhoneNumber",
+        [{"type": PydanticCustomError(code, message, ctx), "loc": (), "input": HIDDEN}],
+        hide_input=True,
+    )
+
+
+def _accepted(
+    value: PhoneNumber, number_types: frozenset[NumberType] | None, allow_vanity: bool
+) -> PhoneNumber:
+    if number_types is not None and not value.number_type.satisfies(number_types):
+        allowed = ", ".join(sorted(t.value for t in number_types))
+        raise _refuse(
+            "phone_type_not_allowed",
+            "the number is a {actual} number; this field accepts only: {allowed}",
+            {"actual": value.number_type.value, "allowed": allowed},
+        )
+    if not allow_vanity and value.vanity is not None:
+        raise _refuse(
+            "phone_vanity_not_allowed", "write the digits; this field does not accept letters"
+        )
+    return value
+
+
+def _validate(
+    value: Any,
+    *,
+    region: str | None,
+    number_types: frozenset[NumberType] | None,
+    allow_vanity: bool,
+    from_json: bool,
+) -> PhoneNumber:
+    """A field's value from ``value``, or a ``ValidationError`` that hides the input."""
+    if isinstance(value, str):
+        try:
+            number = PhoneNumber.parse(value, region)
+        except PhoneNumberError as error:
+            raise _refuse(error.code, error.message) from None
+    elif from_json:
+        raise _refuse("phone_type", "a phone number must be given as text")
+    elif isinstance(value, PhoneNumber):
+        number = value
+    elif isinstance(value, phonenumbers.PhoneNumber):
+        try:
+            number = PhoneNumber.from_phonenumbers(value)
+        except PhoneNumberError as error:
+            raise _refuse(error.code, error.message) from None
+    else:
+        raise _refuse("phone_type", "a phone number must be given as text or a phone number object")
+    return _accepted(number, number_types, allow_vanity)
+
+
+def phone_core_schema(
+    region: str | None = "US",
+    number_types: frozenset[NumberType] | None = None,
+    allow_vanity: bool = True,
+) -> core_schema.CoreSchema:
+    """The core schema of a ``PhoneNumber`` field with these settings (already checked).
+
+    A plain ``PhoneNumber`` field uses the defaults; :class:`~pozo_site.PhoneNumberConstraints`
+    checks its arguments and passes them here. JSON input must be text; Python input may
+    also be a ``PhoneNumber`` or a ``phonenumbers.PhoneNumber``. Serialised as ``str()``.
+    """
+    from_json, from_python = (
+        functools.partial(
+            _validate,
+            region=region,
+            number_types=number_types,
+            allow_vanity=allow_vanity,
+            from_json=json,
+        )
+        for json in (True, False)
+    )
+    return core_schema.json_or_python_schema(
+        json_schema=core_schema.no_info_plain_validator_function(from_json),
+        python_schema=core_schema.no_info_plain_validator_function(from_python),
+        serialization=core_schema.to_string_ser_schema(),
+    )
+
+
+def phone_json_schema(
+    region: str | None = "US", number_types: frozenset[NumberType] | None = None
+) -> JsonSchemaValue:
+    """The JSON schema of a ``PhoneNumber`` field with these settings: a ``phone`` string."""
+    kinds = (
+        "any kind of line"
+        if number_types is None
+        else "only " + ", ".join(sorted(t.value.replace("_", " ") for t in number_types))
+    )
+    where = f"national numbers are read as dialled in {region}; " if region else ""
+    return {
+        "type": "string",
+        "format": "phone",
+        "minLength": 1,
+        "maxLength": MAX_PHONE_INPUT_LENGTH,
+        "description": (
+            "A phone number as people write it: national or +international, a tel: URI, "
+            f"an extension, or keypad letters; {where}{kinds}."
+        ),
+        "examples": ["+1 212-555-0123", "(212) 555-0123", "1-800-555-0199"],
+    }

@@ -27,6 +27,15 @@ _EXTENSION = re.compile(
 # Separators people write between digit groups; a plus (ASCII or full width) only leads.
 _SEPARATORS: Final = frozenset(" -.()/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _PLUS: Final = frozenset("+\uff0b")
+_SEPARATOR_CLASS: Final = "".join(re.escape(c) for c in sorted(_SEPARATORS))
+# What _check_characters_each accepts, as one pattern (the common case, checked in C): at
+# most one plus, before any digit or letter; then decimal digits of any script (\d is
+# Unicode category Nd, as str.isdecimal), A-Z and separators.
+_LEAD: Final = rf"[{_SEPARATOR_CLASS}]*(?:[+\uff0b][{_SEPARATOR_CLASS}]*)?"
+_WELL_FORMED_DIGITS: Final = re.compile(rf"{_LEAD}[\d{_SEPARATOR_CLASS}]*")
+_WELL_FORMED: Final = re.compile(rf"{_LEAD}[\dA-Za-z{_SEPARATOR_CLASS}]*")
+# Every extension marker _EXTENSION knows holds one of these characters.
+_EXTENSION_MARKS: Final = frozenset(";#xX")
 
 
 def _is_keypad_letter(char: str) -> bool:
@@ -44,7 +53,7 @@ def read_phone_text(text: str, region: str | None) -> tuple[phonenumbers.PhoneNu
         raise PhoneNumberError("a phone number cannot be empty", code="phone_empty")
     if stripped[:4].lower() == "tel:":
         return _read_tel_uri(stripped, region), None
-    match = _EXTENSION.search(stripped)
+    match = _EXTENSION.search(stripped) if not _EXTENSION_MARKS.isdisjoint(stripped) else None
     main, extension = (stripped, None)
     if match:
         # \d also matches other scripts' digits (fullwidth, Arabic-Indic, ...), as the
@@ -80,6 +89,15 @@ def _check_characters(main: str) -> bool:
     Digits are decimal digits of any script (phonenumbers reads them), not symbols such
     as "²" or "①"; a plus may only lead, once.
     """
+    if _WELL_FORMED_DIGITS.fullmatch(main):
+        return False
+    if _WELL_FORMED.fullmatch(main):
+        return True  # it has letters, since the digits-only pattern refused it
+    return _check_characters_each(main)
+
+
+def _check_characters_each(main: str) -> bool:
+    """:func:`_check_characters` one character at a time: the error says what is wrong."""
     letters = False
     symbols = 0  # digits and letters seen so far
     for char in main:

@@ -51,6 +51,7 @@ def test_without_the_render_layer_the_shortcuts_say_what_is_missing(
     )
     monkeypatch.setattr(_consultation._IntakeRenderers, "summary", None)
     monkeypatch.setattr(_consultation._IntakeRenderers, "email", None)
+    monkeypatch.setattr(_consultation._IntakeRenderers, "loader", None)  # nothing to load them
     with pytest.raises(RuntimeError, match=r"import pozo_site\.render"):
         request.summary()
     with pytest.raises(RuntimeError, match=r"import pozo_site\.render"):

@@ -1,42 +1,52 @@
-"""Outputs made from the models: pure functions, model in, ``str`` out. No I/O."""
+"""Outputs made from the models: pure functions, model in, ``str`` out. No I/O.
+
+Each public name is imported from its module the first time it is used (a module
+``__getattr__``), so ``import pozo_site.render`` loads neither Jinja2 nor markdown-it-py;
+``__all__``, ``dir()`` and type checkers see every name as before.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Final
+
 from pozo_site._errors import RenderError
-from pozo_site.render._article import render_article_html
-from pozo_site.render._consultation_form import render_consultation_form
-from pozo_site.render._contact_block import (
-    CONTACT_BLOCK_FORMATS,
-    ContactBlockFormat,
-    ContactBlockRenderer,
-    render_contact_block,
-)
-from pozo_site.render._cta import CALL_TO_ACTION_FORMATS, render_call_to_action
-from pozo_site.render._escape import escape_markdown, json_for_script, markdown_url
-from pozo_site.render._intake import (
-    URGENT_MARK,
-    consultation_acknowledgement,
-    consultation_email,
-    consultation_subject,
-    consultation_summary,
-)
-from pozo_site.render._jsonld import (
-    article_jsonld,
-    firm_jsonld,
-    jsonld_script,
-    render_article_jsonld,
-    render_firm_jsonld,
-)
-from pozo_site.render._summary import firm_summary, phone_summary
-from pozo_site.render._vcard import render_vcard3, render_vcard4
-from pozo_site.render._view import (
-    ContactView,
-    HoursView,
-    LinkView,
-    OfficeView,
-    PhoneView,
-    contact_view,
-)
+
+if TYPE_CHECKING:
+    from pozo_site.render._article import render_article_html
+    from pozo_site.render._consultation_form import render_consultation_form
+    from pozo_site.render._contact_block import (
+        CONTACT_BLOCK_FORMATS,
+        ContactBlockFormat,
+        ContactBlockRenderer,
+        render_contact_block,
+    )
+    from pozo_site.render._cta import CALL_TO_ACTION_FORMATS, render_call_to_action
+    from pozo_site.render._escape import escape_markdown, json_for_script, markdown_url
+    from pozo_site.render._intake import (
+        URGENT_MARK,
+        consultation_acknowledgement,
+        consultation_email,
+        consultation_subject,
+        consultation_summary,
+    )
+    from pozo_site.render._jsonld import (
+        article_jsonld,
+        firm_jsonld,
+        jsonld_script,
+        render_article_jsonld,
+        render_firm_jsonld,
+    )
+    from pozo_site.render._summary import firm_summary, phone_summary
+    from pozo_site.render._vcard import render_vcard3, render_vcard4
+    from pozo_site.render._view import (
+        ContactView,
+        HoursView,
+        LinkView,
+        OfficeView,
+        PhoneView,
+        contact_view,
+    )
 
 __all__ = [
     "CALL_TO_ACTION_FORMATS",
@@ -72,3 +82,59 @@ __all__ = [
     "render_vcard3",
     "render_vcard4",
 ]
+
+_LAZY_EXPORTS: Final = {
+    "pozo_site.render._article": ("render_article_html",),
+    "pozo_site.render._consultation_form": ("render_consultation_form",),
+    "pozo_site.render._contact_block": (
+        "CONTACT_BLOCK_FORMATS",
+        "ContactBlockFormat",
+        "ContactBlockRenderer",
+        "render_contact_block",
+    ),
+    "pozo_site.render._cta": ("CALL_TO_ACTION_FORMATS", "render_call_to_action"),
+    "pozo_site.render._escape": ("escape_markdown", "json_for_script", "markdown_url"),
+    "pozo_site.render._intake": (
+        "URGENT_MARK",
+        "consultation_acknowledgement",
+        "consultation_email",
+        "consultation_subject",
+        "consultation_summary",
+    ),
+    "pozo_site.render._jsonld": (
+        "article_jsonld",
+        "firm_jsonld",
+        "jsonld_script",
+        "render_article_jsonld",
+        "render_firm_jsonld",
+    ),
+    "pozo_site.render._summary": ("firm_summary", "phone_summary"),
+    "pozo_site.render._vcard": ("render_vcard3", "render_vcard4"),
+    "pozo_site.render._view": (
+        "ContactView",
+        "HoursView",
+        "LinkView",
+        "OfficeView",
+        "PhoneView",
+        "contact_view",
+    ),
+}
+"""The modules of this package's public names, and those names (imported on first use)."""
+
+_MODULE_OF: Final = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
+
+
+if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all attribute
+
+    def __getattr__(name: str) -> object:
+        """Import a public name from its module on first use, then keep it here."""
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -58,10 +58,11 @@ from typing import TYPE_CHECKING, Final
 
 import email_validator
 
-from pozo_site._consultation import ConsultationRequest, ContactMethod, install_intake_renderers
+from pozo_site._consultation import ConsultationRequest, ContactMethod
 from pozo_site._consultation_text import resolve_locale
 from pozo_site._contact import email_reason
 from pozo_site._firm import FirmProfile
+from pozo_site._intake_bridge import install_intake_renderers
 from pozo_site.render._view import voice_phone
 
 if TYPE_CHECKING:
@@ -351,4 +352,5 @@ def consultation_acknowledgement(
     return message
 
 
+# ConsultationRequest.summary() and .to_email() delegate here (see pozo_site._intake_bridge).
 install_intake_renderers(consultation_summary, consultation_email)
