@@ -14,6 +14,7 @@ MODULES = [
     "pozo_site._phone_reading",
     "pozo_site._text",
     "pozo_site._yaml",
+    "pozo_site._lazy",
     "pozo_site._frontmatter",
     "pozo_site._firm",
     "pozo_site._article",

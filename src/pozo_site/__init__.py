@@ -13,7 +13,6 @@ see every name as before.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Final
 
 from pozo_site._errors import (
@@ -25,6 +24,7 @@ from pozo_site._errors import (
     RenderError,
 )
 from pozo_site._intake_bridge import install_intake_loader
+from pozo_site._lazy import lazy_attributes, module_of
 from pozo_site._version import __version__
 
 if TYPE_CHECKING:
@@ -162,23 +162,10 @@ _LAZY_EXPORTS: Final = {
 }
 """The modules whose public names are imported on first use, and those names."""
 
-_MODULE_OF: Final = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
-
+_MODULE_OF: Final = module_of(_LAZY_EXPORTS)
 
 if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all attribute
-
-    def __getattr__(name: str) -> object:
-        """Import a public name from its module on first use, then keep it here."""
-        module = _MODULE_OF.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_attributes(__name__, _LAZY_EXPORTS, globals(), __all__)
 
 
 def _load_intake_renderers() -> None:

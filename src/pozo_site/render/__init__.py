@@ -7,10 +7,10 @@ Each public name is imported from its module the first time it is used (a module
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Final
 
 from pozo_site._errors import RenderError
+from pozo_site._lazy import lazy_attributes, module_of
 
 if TYPE_CHECKING:
     from pozo_site.render._article import render_article_html
@@ -121,20 +121,7 @@ _LAZY_EXPORTS: Final = {
 }
 """The modules of this package's public names, and those names (imported on first use)."""
 
-_MODULE_OF: Final = {name: module for module, names in _LAZY_EXPORTS.items() for name in names}
-
+_MODULE_OF: Final = module_of(_LAZY_EXPORTS)
 
 if not TYPE_CHECKING:  # type checkers see the imports above, and no catch-all attribute
-
-    def __getattr__(name: str) -> object:
-        """Import a public name from its module on first use, then keep it here."""
-        module = _MODULE_OF.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_attributes(__name__, _LAZY_EXPORTS, globals(), __all__)
