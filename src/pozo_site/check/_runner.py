@@ -159,22 +159,17 @@ def _fingerprint(config: Config) -> str:
     return ";".join(parts)
 
 
-def _name(path: Path, folder: Path) -> str:
-    """``path`` relative to ``folder``, with ``/`` (the cache's key of the file); by string
-    when ``path`` is below ``folder`` (``relative_to`` costs a tenth of a warm run)."""
-    whole, top = str(path), str(folder)
-    prefix = top if top.endswith(os.sep) else top + os.sep
-    if whole.startswith(prefix) and len(whole) > len(prefix):
-        tail = whole[len(prefix) :]
+def _name(path: str, folder: str) -> str:
+    """``path`` relative to ``folder``, with ``/`` (the cache's key of the file)."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if path.startswith(prefix) and len(path) > len(prefix):
+        tail = path[len(prefix) :]
         return tail if os.sep == "/" else tail.replace(os.sep, "/")
-    try:
-        return path.relative_to(folder).as_posix()
-    except ValueError:  # a named file outside its content folder's tree
-        return path.as_posix()
+    return Path(path).as_posix()  # a named file outside its content folder's tree
 
 
 def _lookup(
-    cache: FolderCache, path: Path, name: str, display: str, max_bytes: int
+    cache: FolderCache, path: str, name: str, display: str, max_bytes: int
 ) -> FileFacts | None:
     try:
         info = file_stat(os.stat(path))
@@ -185,7 +180,8 @@ def _lookup(
 
     def read() -> bytes | None:
         try:
-            return path.read_bytes()
+            with open(path, "rb") as stream:
+                return stream.read()
         except OSError:
             return None
 
@@ -195,6 +191,8 @@ def _lookup(
 @dataclass(frozen=True)
 class _Job:
     path: Path
+    name: str
+    """``path`` as a string (the key of the run's tables)."""
     display: str
     full: bool
     """Whether the file is reported (checked), or only read for its slug."""
@@ -251,7 +249,8 @@ def _lstat_error(path: Path) -> OSError | None:
 class _Root:
     folder: Path
     relative: bool
-    named: dict[Path, None] = field(default_factory=dict)
+    named: dict[str, None] = field(default_factory=dict)
+    """The files to report, by absolute path (a string: see :meth:`_Run.walk`)."""
 
 
 class _Firm:
@@ -326,8 +325,8 @@ class _Run:
         self.jobs = max(1, jobs)
         self.progress = progress
         self.today = config.effective_today
-        self._real_folders: dict[Path, Path] = {}
-        self._displays: dict[tuple[Path, bool], str] = {}
+        self._real_folders: dict[str, str] = {}
+        self._displays: dict[tuple[str, bool], str] = {}
         self.cwd = Path.cwd()
         self._cwd_prefix = str(self.cwd).rstrip("/") + "/"
         self.findings: list[Finding] = []
@@ -338,27 +337,29 @@ class _Run:
         )
         self._firm_files: dict[Path, Path | None] = {}
         self._roots: dict[Path, Path] = {}
+        self._walked: dict[Path, list[str]] = {}
+        self._overridden = {str(path) for path in overrides}
 
     # -- paths ---------------------------------------------------------------------
 
-    def display(self, path: Path, relative: bool) -> str:
-        key = (path, relative)
+    def display(self, path: Path | str, relative: bool) -> str:
+        """How findings name ``path`` (absolute): see the module docstring."""
+        whole = os.fspath(path)
+        if relative and os.sep == "/" and whole.startswith(self._cwd_prefix):
+            return whole[len(self._cwd_prefix) :]  # below the current folder: as relpath
+        key = (whole, relative)
         shown = self._displays.get(key)
         if shown is None:
-            shown = self._displays[key] = self._display(path, relative)
+            shown = self._displays[key] = self._display(whole, relative)
         return shown
 
-    def _display(self, path: Path, relative: bool) -> str:
-        if relative and os.sep == "/":  # below the current folder: its tail, as relpath
-            whole = str(path)
-            if whole.startswith(self._cwd_prefix):
-                return whole[len(self._cwd_prefix) :]
+    def _display(self, path: str, relative: bool) -> str:
         if relative:
             try:
                 return Path(os.path.relpath(path, self.cwd)).as_posix()
             except ValueError:  # pragma: no cover - another drive on Windows
                 pass
-        return path.as_posix()
+        return Path(path).as_posix()
 
     def firm_file(self, folder: Path) -> Path | None:
         if folder not in self._firm_files:
@@ -405,13 +406,13 @@ class _Run:
                 return True
         return False
 
-    def _exclusion(self, top: Path) -> Callable[[Path, str, str], bool]:
+    def _exclusion(self, top: Path) -> Callable[[str, str, str], bool]:
         """:meth:`excluded` for the entries the walk of ``top`` meets, as
         ``(path, its path below top, its name)``: since the walk only enters folders that
         are not excluded, only an entry's own name and its whole path are matched."""
         base = self.config.base_dir
         if base is not None and base != top and base.is_relative_to(top):
-            return lambda path, _rel, _name: self.excluded(path, top)  # mixed bases
+            return lambda path, _rel, _name: self.excluded(Path(path), top)  # mixed bases
         if base is None or not top.is_relative_to(base):
             base = top
         if base != top and self.excluded(top, top if base == top else base):
@@ -432,7 +433,7 @@ class _Run:
         names = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in unanchored) or "(?!)")
         wholes = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in anchored) or "(?!)")
 
-        def excluded(_path: Path, rel: str, name: str) -> bool:
+        def excluded(_path: str, rel: str, name: str) -> bool:
             if names.match(name):
                 return True
             if anchored:
@@ -441,43 +442,50 @@ class _Run:
 
         return excluded
 
-    def walk(self, top: Path, *, relative: bool, report: bool, subroots: bool) -> list[Path]:
-        """The ``.md`` files below ``top`` (sorted), following folder links without loops;
-        with ``subroots=False``, folders holding their own firm profile are skipped."""
-        found: list[Path] = []
+    def walk(self, top: Path, *, relative: bool, report: bool, subroots: bool) -> list[str]:
+        """The ``.md`` files below ``top``, following folder links without loops; with
+        ``subroots=False``, folders holding their own firm profile are skipped.
+
+        Paths are absolute strings, in the order of their parts (as ``pathlib`` sorts):
+        every file of a folder passes through here on every run, and a ``Path`` costs
+        several times its string to make, hash and compare (half of a cached run)."""
+        found: list[tuple[list[str], str]] = []
         boundary = os.path.realpath(top)
         excluded = self._exclusion(top)
-        stack = [(top, "", frozenset({boundary}))]
+        stack = [(str(top), "", frozenset({boundary}))]
         while stack:
             folder, rel, ancestors = stack.pop()
             try:
-                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+                with os.scandir(folder) as scan:
+                    entries = list(scan)
             except OSError as error:
                 if report:
                     self.findings.append(self._os_finding(folder, error, relative))
                 continue
             for entry in entries:
-                path = folder / entry.name
-                entry_rel = f"{rel}/{entry.name}" if rel else entry.name
-                if excluded(path, entry_rel, entry.name):
+                name = entry.name
+                path = entry.path
+                entry_rel = f"{rel}/{name}" if rel else name
+                if excluded(path, entry_rel, name):
                     continue
                 is_dir = self._is_dir(entry, path, boundary, relative=relative, report=report)
                 if is_dir is None:
                     continue
                 if not is_dir:
-                    if entry.name.endswith(".md"):
-                        found.append(path)
+                    if name.endswith(".md"):
+                        found.append((entry_rel.split("/"), path))
                     continue
                 real = os.path.realpath(path)
                 if real in ancestors:
                     if report:
                         self.findings.append(self._loop_finding(path, relative))
-                elif subroots or self.firm_file(path) is None:
+                elif subroots or self.firm_file(Path(path)) is None:
                     stack.append((path, entry_rel, ancestors | {real}))
-        return sorted(found)
+        found.sort()
+        return [path for _parts, path in found]
 
     def _is_dir(
-        self, entry: os.DirEntry[str], path: Path, boundary: str, *, relative: bool, report: bool
+        self, entry: os.DirEntry[str], path: str, boundary: str, *, relative: bool, report: bool
     ) -> bool | None:
         """Whether an entry is a folder (following links); ``None`` if it cannot be told
         or is a link that leads outside ``boundary``, which is not followed."""
@@ -495,7 +503,7 @@ class _Run:
             return None
         return is_dir
 
-    def _leads_outside(self, entry: os.DirEntry[str], path: Path, boundary: str) -> bool:
+    def _leads_outside(self, entry: os.DirEntry[str], path: str, boundary: str) -> bool:
         """Whether ``entry`` is a link that resolves outside ``boundary`` (and such links
         are not to be followed). A broken or looping link is left to the other checks."""
         if self.config.follow_links or not entry.is_symlink():
@@ -505,7 +513,7 @@ class _Run:
             return False
         return os.path.commonpath((target, boundary)) != boundary
 
-    def _outside_finding(self, path: Path, relative: bool) -> Finding:
+    def _outside_finding(self, path: str, relative: bool) -> Finding:
         return file_finding(
             file_rules.LINK_OUTSIDE,
             self.display(path, relative),
@@ -513,14 +521,14 @@ class _Run:
             "(set follow-links = true to follow it)",
         )
 
-    def _loop_finding(self, path: Path, relative: bool) -> Finding:
+    def _loop_finding(self, path: str, relative: bool) -> Finding:
         return file_finding(
             file_rules.SYMLINK_LOOP,
             self.display(path, relative),
             "the folder link points back to a folder that contains it; remove or repoint it",
         )
 
-    def _os_finding(self, path: Path, error: OSError, relative: bool) -> Finding:
+    def _os_finding(self, path: Path | str, error: OSError, relative: bool) -> Finding:
         display = self.display(path, relative)
         if error.errno == errno.ELOOP:
             return file_finding(
@@ -552,8 +560,15 @@ class _Run:
                 # profile alone).
                 own = self.root_for(path, path)
                 roots.setdefault(own, _Root(own, relative))
-                for file in self.walk(path, relative=relative, report=True, subroots=True):
-                    self._add(roots, file, self.root_for(file.parent, path), relative)
+                walked = self.walk(path, relative=relative, report=True, subroots=True)
+                self._walked[path] = walked
+                owners: dict[str, Path] = {}
+                for file in walked:
+                    parent = os.path.dirname(file)
+                    owner = owners.get(parent)
+                    if owner is None:
+                        owner = owners[parent] = self.root_for(Path(parent), path)
+                    self._add(roots, file, owner, relative)
                 continue
             if not is_content_file(path):
                 continue
@@ -563,7 +578,7 @@ class _Run:
             if path.name in FIRM_FILE_NAMES:
                 roots.setdefault(root, _Root(root, relative))
             else:
-                self._add(roots, path, root, relative)
+                self._add(roots, str(path), root, relative)
         for content in roots.values():
             self.check_root(content)
         findings = self._finish()
@@ -571,8 +586,30 @@ class _Run:
         return RunOutput(result=result, sources=self.sources)
 
     @staticmethod
-    def _add(roots: dict[Path, _Root], file: Path, root: Path, relative: bool) -> None:
-        roots.setdefault(root, _Root(root, relative)).named[file] = None
+    def _add(roots: dict[Path, _Root], file: str, root: Path, relative: bool) -> None:
+        named = roots.get(root)
+        if named is None:
+            named = roots[root] = _Root(root, relative)
+        named.named[file] = None
+
+    def _files_of(self, root: _Root) -> list[str]:
+        """Every article of ``root``'s content folder (not those of a folder below it
+        with a firm profile of its own): from the walk of the same folder made for the
+        command line when there was one, else walked now."""
+        walked = self._walked.get(root.folder)
+        if walked is None:
+            return self.walk(root.folder, relative=root.relative, report=False, subroots=False)
+        top = str(root.folder)
+        inside: dict[str, bool] = {top: False}
+
+        def in_subroot(folder: str) -> bool:
+            known = inside.get(folder)
+            if known is None:
+                known = self.firm_file(Path(folder)) is not None
+                known = inside[folder] = known or in_subroot(os.path.dirname(folder))
+            return known
+
+        return [file for file in walked if not in_subroot(os.path.dirname(file))]
 
     def read(self, path: Path, display: str) -> Source | Finding:
         override = self.overrides.get(path)
@@ -615,28 +652,29 @@ class _Run:
     def check_root(self, root: _Root) -> None:
         cache = self._folder_cache(root)
         firm_state = _Firm(self, root, cache)
-        files = dict.fromkeys(
-            self.walk(root.folder, relative=root.relative, report=False, subroots=False)
-        )
+        files = dict.fromkeys(self._files_of(root))
         files.update(root.named)
-        facts: dict[Path, FileFacts] = {}
+        facts: dict[str, FileFacts] = {}
         jobs: list[_Job] = []
-        names: dict[Path, str] = {}
+        names: dict[str, str] = {}
+        folder = str(root.folder)
+        overridden = self._overridden
+        max_bytes = self.config.max_file_bytes
         for path in files:
             display = self.display(path, root.relative)
             full = path in root.named
-            name = names[path] = _name(path, root.folder)
+            name = names[path] = _name(path, folder)
             hit = None
-            if cache is not None and path not in self.overrides:
-                hit = _lookup(cache, path, name, display, self.config.max_file_bytes)
+            if cache is not None and path not in overridden:
+                hit = _lookup(cache, path, name, display, max_bytes)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
-                jobs.append(_Job(path, display, full))
+                jobs.append(_Job(Path(path), path, display, full))
         if any(job.full for job in jobs):
             firm_state.doc()  # parsed before the work is shared out
         for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
-            facts[job.path] = outcome.facts
+            facts[job.name] = outcome.facts
             if outcome.source is not None and outcome.facts.parsed and job.full:
                 self.sources[job.display] = outcome.source
             if (
@@ -647,7 +685,7 @@ class _Run:
                 # the folder, so a file with comments is checked again every run
                 and not outcome.facts.suppressions.directives
             ):
-                cache.store(names[job.path], outcome.stat, outcome.digest, outcome.facts)
+                cache.store(names[job.name], outcome.stat, outcome.digest, outcome.facts)
         if cache is not None:
             cache.prune(names.values())
         firm_state.report()
@@ -708,13 +746,13 @@ class _Run:
         return _Outcome(facts, digest, stat, parsed.source)
 
     def _resolve(
-        self, root: _Root, names: Mapping[Path, str], facts: Mapping[Path, FileFacts]
+        self, root: _Root, names: Mapping[str, str], facts: Mapping[str, FileFacts]
     ) -> None:
         """The findings of the named files: their own, and those of the rules that span
         the folder (L002, L005), from every file's facts."""
         slugs: dict[str, ArticleRef] = {}
-        articles: dict[Path, str | None] = {}
-        resolved: dict[Path, Path] = {}
+        articles: dict[str, str | None] = {}
+        resolved: dict[str, str] = {}
 
         files = names  # every file of the folder, with its path in the folder (the order)
         for path in sorted(files, key=names.__getitem__):
@@ -739,19 +777,20 @@ class _Run:
             if duplicates and fact.slug_fact is not None:
                 found.extend(links.duplicate_slug(fact.slug_fact, resolved[path], display, index))
             if broken and fact.links:
-                found.extend(links.broken_links(fact.links, path.parent, display, index))
+                found.extend(links.broken_links(fact.links, os.path.dirname(path), display, index))
             # I001 needs the text; a file with suppression comments is never a cache hit
             # (see check_root), so a file that has them was read in this run.
             self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
 
-    def _resolved(self, path: Path) -> Path:
-        """``path.resolve()``, with the folder's part resolved once per folder."""
+    def _resolved(self, path: str) -> str:
+        """``os.path.realpath(path)``, with the folder's part resolved once per folder."""
         if os.path.islink(path):
-            return path.resolve()
-        folder = self._real_folders.get(path.parent)
+            return os.path.realpath(path)
+        parent, name = os.path.split(path)
+        folder = self._real_folders.get(parent)
         if folder is None:
-            folder = self._real_folders[path.parent] = path.parent.resolve()
-        return folder / path.name
+            folder = self._real_folders[parent] = os.path.realpath(parent)
+        return os.path.join(folder, name)
 
     def _check_firm(self, firm: FirmDoc, context: Context) -> list[Finding]:
         assert firm.source is not None

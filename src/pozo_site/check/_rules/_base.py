@@ -36,8 +36,8 @@ __all__ = [
 class ArticleRef:
     """Another article of the same content folder."""
 
-    path: Path
-    """Resolved absolute path."""
+    path: str
+    """Resolved absolute path (as :func:`os.path.realpath` gives it)."""
     display: str
 
 
@@ -50,10 +50,6 @@ class Context:
     root: Path
     """The content folder (absolute)."""
     today: dt.date
-    slugs: Mapping[str, ArticleRef] = field(default_factory=dict)
-    """The first article (in path order) to use each slug."""
-    articles: Mapping[Path, str | None] = field(default_factory=dict)
-    """Every article of the folder (resolved absolute path) and its slug."""
     firm_numbers: Mapping[PhoneNumber, PhoneNumber] = field(default_factory=dict)
     """The firm's numbers, mapping each to the firm's own instance (which keeps its
     vanity text); empty when the firm profile is invalid."""

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote
 
@@ -290,28 +289,32 @@ def link_facts(doc: ArticleDoc, config: Config) -> tuple[LinkFact, ...]:
 
 
 class FolderIndex:
-    """The articles of one content folder, for the rules that span files (L002, L005)."""
+    """The articles of one content folder, for the rules that span files (L002, L005).
+
+    Paths are strings (absolute, as :func:`os.path.realpath` gives them): a folder of
+    10,000 articles is indexed on every run, cached or not, and ``pathlib`` objects cost
+    several times more to hash, compare and join than the strings they wrap."""
 
     def __init__(
         self,
         slugs: Mapping[str, ArticleRef],
-        articles: Mapping[Path, str | None],
+        articles: Mapping[str, str | None],
         *,
-        known: Mapping[Path, Path] | None = None,
+        known: Mapping[str, str] | None = None,
     ) -> None:
         """``articles`` maps resolved paths to slugs; ``known`` maps the articles' paths as
         found to their resolved paths (a link that names one as written needs no lookup)."""
         self.slugs = slugs
         self.articles = articles
         self.known = known or {}
-        self._lowered: dict[str, Path] | None = None
+        self._lowered: dict[str, str] | None = None
         self._slugs_lowered: dict[str, str] | None = None
-        self._resolved: dict[Path, Path] = {}
+        self._resolved: dict[str, str] = {}
 
     @property
-    def lowered(self) -> dict[str, Path]:
+    def lowered(self) -> dict[str, str]:
         if self._lowered is None:
-            self._lowered = {str(path).lower(): path for path in self.articles}
+            self._lowered = {path.lower(): path for path in self.articles}
         return self._lowered
 
     @property
@@ -320,18 +323,25 @@ class FolderIndex:
             self._slugs_lowered = {slug.lower(): slug for slug in self.slugs}
         return self._slugs_lowered
 
-    def resolve(self, path: Path) -> Path:
-        """``path.resolve()``; a folder is resolved once, however many links lead into it."""
-        resolved = self._resolved.get(path) or self.known.get(path)
+    def resolve(self, path: str) -> str:
+        """``os.path.realpath(path)``; a folder is resolved once, however many links lead
+        into it, and a path that names an article as found needs no lookup."""
+        resolved = self._resolved.get(path)
         if resolved is None:
-            if os.path.islink(path):
-                resolved = path.resolve()
-            else:  # the name is no link: only the folder's part can change
-                folder = self._resolved.get(path.parent)
-                if folder is None:
-                    folder = self._resolved[path.parent] = path.parent.resolve()
-                resolved = folder / path.name
-            self._resolved[path] = resolved
+            written = path
+            if ".." not in path.split(os.sep):  # "a/./b.md", "a//b.md": as pathlib joins
+                path = os.path.normpath(path)
+            resolved = self.known.get(path)
+            if resolved is None:
+                if os.path.islink(path):
+                    resolved = os.path.realpath(path)
+                else:  # the name is no link: only the folder's part can change
+                    parent, name = os.path.split(path)
+                    folder = self._resolved.get(parent)
+                    if folder is None:
+                        folder = self._resolved[parent] = os.path.realpath(parent)
+                    resolved = os.path.join(folder, name)
+            self._resolved[written] = resolved
         return resolved
 
 
@@ -347,7 +357,7 @@ def _finding(rule: Rule, display: str, line: int, column: int, message: str) -> 
 
 
 def duplicate_slug(
-    fact: SlugFact, resolved: Path, display: str, index: FolderIndex
+    fact: SlugFact, resolved: str, display: str, index: FolderIndex
 ) -> Iterator[Finding]:
     """L002 for the article at ``resolved`` (its resolved path), if an earlier one has
     its slug."""
@@ -365,7 +375,7 @@ def duplicate_slug(
 
 
 def broken_links(
-    facts: Iterable[LinkFact], folder: Path, display: str, index: FolderIndex
+    facts: Iterable[LinkFact], folder: str, display: str, index: FolderIndex
 ) -> Iterator[Finding]:
     """L005 for the links of one file (``folder``: the file's folder, as found)."""
     for fact in facts:
@@ -387,11 +397,11 @@ def broken_links(
             )
 
 
-def _md_problem(fact: LinkFact, folder: Path, index: FolderIndex) -> str | None:
-    target = index.resolve(folder / fact.target)
+def _md_problem(fact: LinkFact, folder: str, index: FolderIndex) -> str | None:
+    target = index.resolve(os.path.join(folder, fact.target))
     if target in index.articles:
         return None
-    near = index.lowered.get(str(target).lower())
+    near = index.lowered.get(target.lower())
     if near is not None:
         name = os.path.relpath(near, folder).replace(os.sep, "/")
         return (
