@@ -38,7 +38,6 @@ The language server may reuse this module: :class:`ResultCache` opens the folder
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -51,8 +50,8 @@ from typing import Any, Final
 
 from pozo_site._atomic import atomic_write
 from pozo_site._version import __version__
+from pozo_site.check._facts import LinkFact, SlugFact
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
-from pozo_site.check._rules.links import LinkFact, SlugFact
 from pozo_site.check._suppress import Suppressions
 
 __all__ = [
@@ -94,9 +93,12 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class FileFacts:
-    """What checking one file alone gives; the runner combines every file's facts."""
+    """What checking one file alone gives; the runner combines every file's facts.
+
+    Made for every file of every run (from the cache when nothing changed): slots and
+    plain defaults, no factories."""
 
     parsed: bool
     """Whether the file was read and its front matter parsed as a mapping."""
@@ -109,7 +111,8 @@ class FileFacts:
     """The rules' findings of this file alone, after its suppression comments."""
     slug_fact: SlugFact | None = None
     links: tuple[LinkFact, ...] = ()
-    suppressions: Suppressions = field(default_factory=Suppressions)
+    suppressions: Suppressions | None = None
+    """The file's suppression comments; ``None`` when it has none."""
 
 
 # -- JSON forms ------------------------------------------------------------------------
@@ -152,35 +155,41 @@ def _finding_in(data: Sequence[Any], display: str) -> Finding:
 
 
 def _facts_out(facts: FileFacts) -> dict[str, Any]:
-    supp = facts.suppressions
+    supp = facts.suppressions or Suppressions()
     return {
         "p": facts.parsed,
         "x": None if facts.stop is None else _finding_out(facts.stop),
         "g": facts.slug,
         "c": facts.checked,
         "f": [_finding_out(f) for f in facts.findings],
-        "d": None if facts.slug_fact is None else list(dataclasses.astuple(facts.slug_fact)),
-        "l": [list(dataclasses.astuple(link)) for link in facts.links],
+        "d": None if facts.slug_fact is None else list(facts.slug_fact),
+        "l": [list(link) for link in facts.links],
         "u": [sorted(supp.file), [[line, sorted(codes)] for line, codes in supp.lines.items()]],
     }
 
 
 def _facts_in(data: dict[str, Any], display: str) -> FileFacts:
+    """An entry's facts; every hit of every run comes through here, so what is common
+    (no findings, no suppression comments: a file with comments is never stored) costs
+    least."""
     slug_fact = data["d"]
     file_codes, lines = data["u"]
     slug = data["g"]
+    found = data["f"]
     return FileFacts(
         parsed=bool(data["p"]),
         stop=None if data["x"] is None else _finding_in(data["x"], display),
         slug=None if slug is None else str(slug),
         checked=bool(data["c"]),
-        findings=tuple(_finding_in(f, display) for f in data["f"]),
-        slug_fact=None if slug_fact is None else SlugFact(*slug_fact),
-        links=tuple(LinkFact(*link) for link in data["l"]),
+        findings=tuple([_finding_in(f, display) for f in found]) if found else (),
+        slug_fact=None if slug_fact is None else SlugFact._make(slug_fact),
+        links=tuple(map(LinkFact._make, data["l"])),  # a wrong length: TypeError
         suppressions=Suppressions(
             file=frozenset(map(str, file_codes)),
             lines={int(line): frozenset(map(str, codes)) for line, codes in lines},
-        ),
+        )
+        if file_codes or lines
+        else None,
     )
 
 

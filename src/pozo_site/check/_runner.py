@@ -168,6 +168,14 @@ def _name(path: str, folder: str) -> str:
     return Path(path).as_posix()  # a named file outside its content folder's tree
 
 
+def _parent(path: str) -> str:
+    """``os.path.dirname`` of an absolute, normalised path (by string where ``/`` is the
+    only separator: it runs several times for every file of every run)."""
+    if os.sep != "/":  # pragma: no cover - exercised on Windows only
+        return os.path.dirname(path)
+    return path[: path.rindex("/")] or "/"
+
+
 def _lookup(
     cache: FolderCache, path: str, name: str, display: str, max_bytes: int
 ) -> FileFacts | None:
@@ -338,6 +346,8 @@ class _Run:
         self._firm_files: dict[Path, Path | None] = {}
         self._roots: dict[Path, Path] = {}
         self._walked: dict[Path, list[str]] = {}
+        self._plain_files: set[str] = set()
+        """Files the walk saw that are no symbolic links (no ``lstat`` to resolve them)."""
         self._overridden = {str(path) for path in overrides}
 
     # -- paths ---------------------------------------------------------------------
@@ -345,8 +355,11 @@ class _Run:
     def display(self, path: Path | str, relative: bool) -> str:
         """How findings name ``path`` (absolute): see the module docstring."""
         whole = os.fspath(path)
-        if relative and os.sep == "/" and whole.startswith(self._cwd_prefix):
-            return whole[len(self._cwd_prefix) :]  # below the current folder: as relpath
+        if os.sep == "/":  # the paths are absolute and normalised (os.path.abspath)
+            if not relative:
+                return whole
+            if whole.startswith(self._cwd_prefix):
+                return whole[len(self._cwd_prefix) :]  # below the current folder: as relpath
         key = (whole, relative)
         shown = self._displays.get(key)
         if shown is None:
@@ -474,6 +487,8 @@ class _Run:
                 if not is_dir:
                     if name.endswith(".md"):
                         found.append((entry_rel.split("/"), path))
+                        if not entry.is_symlink():
+                            self._plain_files.add(path)
                     continue
                 real = os.path.realpath(path)
                 if real in ancestors:
@@ -564,7 +579,7 @@ class _Run:
                 self._walked[path] = walked
                 owners: dict[str, Path] = {}
                 for file in walked:
-                    parent = os.path.dirname(file)
+                    parent = _parent(file)
                     owner = owners.get(parent)
                     if owner is None:
                         owner = owners[parent] = self.root_for(Path(parent), path)
@@ -606,10 +621,10 @@ class _Run:
             known = inside.get(folder)
             if known is None:
                 known = self.firm_file(Path(folder)) is not None
-                known = inside[folder] = known or in_subroot(os.path.dirname(folder))
+                known = inside[folder] = known or in_subroot(_parent(folder))
             return known
 
-        return [file for file in walked if not in_subroot(os.path.dirname(file))]
+        return [file for file in walked if not in_subroot(_parent(file))]
 
     def read(self, path: Path, display: str) -> Source | Finding:
         override = self.overrides.get(path)
@@ -683,7 +698,9 @@ class _Run:
                 and outcome.stat is not None
                 # whether a comment suppresses nothing (I001) depends on the rules that span
                 # the folder, so a file with comments is checked again every run
-                and not outcome.facts.suppressions.directives
+                and (
+                    outcome.facts.suppressions is None or not outcome.facts.suppressions.directives
+                )
             ):
                 cache.store(names[job.name], outcome.stat, outcome.digest, outcome.facts)
         if cache is not None:
@@ -777,14 +794,14 @@ class _Run:
             if duplicates and fact.slug_fact is not None:
                 found.extend(links.duplicate_slug(fact.slug_fact, resolved[path], display, index))
             if broken and fact.links:
-                found.extend(links.broken_links(fact.links, os.path.dirname(path), display, index))
+                found.extend(links.broken_links(fact.links, _parent(path), display, index))
             # I001 needs the text; a file with suppression comments is never a cache hit
             # (see check_root), so a file that has them was read in this run.
             self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
 
     def _resolved(self, path: str) -> str:
         """``os.path.realpath(path)``, with the folder's part resolved once per folder."""
-        if os.path.islink(path):
+        if path not in self._plain_files and os.path.islink(path):
             return os.path.realpath(path)
         parent, name = os.path.split(path)
         folder = self._real_folders.get(parent)
@@ -809,7 +826,7 @@ class _Run:
                 found.extend(checker.article(doc, context))
         suppressions = find_suppressions(doc.source, hash_until=doc.body_start)
         facts.checked = True
-        facts.suppressions = suppressions
+        facts.suppressions = suppressions if suppressions.directives else None
         facts.findings = tuple(f for f in found if not suppressions.suppresses(f))
         if self.config.enabled(links.SLUG_DUPLICATE.code):
             facts.slug_fact = links.slug_fact(doc)
@@ -817,11 +834,13 @@ class _Run:
             facts.links = links.link_facts(doc, self.config)
 
     def _kept(
-        self, found: Iterable[Finding], suppressions: Suppressions, source: Source | None
+        self, found: Iterable[Finding], suppressions: Suppressions | None, source: Source | None
     ) -> list[Finding]:
         """The findings ``suppressions`` lets through, and (with the ``source`` in hand)
         the comments among them that suppressed nothing (I001). Call it once per file,
         with every finding of the file: a comment is unused only after all were seen."""
+        if suppressions is None:
+            return list(found)
         kept = [f for f in found if not suppressions.suppresses(f)]
         if (
             source is not None

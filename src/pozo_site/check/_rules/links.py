@@ -6,7 +6,6 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote
@@ -15,6 +14,7 @@ import yaml
 
 from pozo_site._article import make_slug
 from pozo_site._locate import mapping_get
+from pozo_site.check._facts import LinkFact, SlugFact
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check._rules._base import ArticleRef, Checker, Context
@@ -216,32 +216,6 @@ def _url_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def _broken(doc: ArticleDoc, link: BodyLink, message: str) -> Finding:
     return doc.source.finding(BROKEN_LINK, link.offset, message, end=link.offset + len(link.href))
-
-
-@dataclass(frozen=True)
-class SlugFact:
-    """Where an article's slug is reported if another article used it first (L002)."""
-
-    slug: str
-    line: int
-    column: int
-    derived: bool
-    """Whether the slug comes from the title (no ``slug`` key is written)."""
-
-
-@dataclass(frozen=True)
-class LinkFact:
-    """A link to another article, as read from one file: by ``.md`` path or by slug."""
-
-    kind: str
-    """``"md"`` (``target`` is the path as written, relative to the file's folder) or
-    ``"slug"`` (``target`` is the slug)."""
-    target: str
-    href: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
 
 
 def slug_fact(doc: ArticleDoc) -> SlugFact | None:
