@@ -150,7 +150,7 @@ def test_a_file_younger_than_the_racy_window_is_hashed(
     cached([site], config(), folder)
     store = next((folder).glob("v*/*.json"))
     entries = json.loads(store.read_text(encoding="utf-8"))["files"]
-    assert all(entry.get("s") is None for name, entry in entries.items() if name != "\x00firm")
+    assert all(entry[0] is None for name, entry in entries.items() if name != "\x00firm")
     assert cached([site], config(), folder) == fresh([site], config())
 
 
@@ -218,12 +218,19 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
         data = json.loads(store.read_text(encoding="utf-8"))
         names = sorted(data["files"])
         for index, name in enumerate(names):
+            entry = data["files"][name]  # a file's real stat and digest: the rest is read
+            stat, digest = entry[:2] if isinstance(entry, list) else (None, "")
             data["files"][name] = [
                 [],
                 {"s": "x", "h": 1},
-                {"s": None, "h": "0", "v": {}},
-                {"s": data["files"][name].get("s"), "h": "", "v": {"p": True, "f": [[1]]}},
-            ][index % 4]
+                [stat, digest, True, True, "a-slug", "not json"],
+                [stat, digest, True, True, 5, "[]"],
+                [stat, digest, True, True, "a-slug", "[1, 2]"],
+                [stat, digest, True, True, "a-slug", "[null, [[1]], null, [], [[], []]]"],
+                [stat, digest, True, True, "a-slug", "[null, [], null, [[1, 2]], [[], []]]"],
+                [stat, digest, True, True, "a-slug", "[null, [], [1], [], [[], []]]"],
+                [stat, digest, True, True, "a-slug"],
+            ][index % 9]
         store.write_text(json.dumps(data), encoding="utf-8")
     else:
         assert isinstance(damage, bytes)

@@ -44,7 +44,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 CACHE_DIR_NAME: Final = ".pozo-site-cache"
-FORMAT: Final = 1
+FORMAT: Final = 2
 """The layout of an entry; a change of it (or of the tool's version) starts afresh."""
 RACY_SECONDS: Final = 3
 _TAG: Final = (
@@ -80,6 +80,7 @@ _TAG: Final = (
 _GITIGNORE: Final = "# Created by pozo-site automatically.\n*\n"
 
 _FIRM: Final = "\x00firm"  # no file of a folder has this name
+_ENTRY_LENGTH: Final = 6
 Stat = tuple[int, int, int, int]
 
 
@@ -154,36 +155,49 @@ def _finding_in(data: Sequence[Any], display: str) -> Finding:
     )
 
 
-def _facts_out(facts: FileFacts) -> dict[str, Any]:
+def _entry_out(info: Stat, digest: str, facts: FileFacts) -> list[Any]:
+    """A file's entry: ``[stat, digest, parsed, checked, slug, detail]``, where ``detail``
+    is the rest of its facts as a JSON text of its own, decoded only when the file is
+    reported: a pre-commit run over one file of 10,000 needs only the others' slugs, and
+    100,000 entries held as short strings take a fraction of the memory of nested lists."""
     supp = facts.suppressions or Suppressions()
-    return {
-        "p": facts.parsed,
-        "x": None if facts.stop is None else _finding_out(facts.stop),
-        "g": facts.slug,
-        "c": facts.checked,
-        "f": [_finding_out(f) for f in facts.findings],
-        "d": None if facts.slug_fact is None else list(facts.slug_fact),
-        "l": [list(link) for link in facts.links],
-        "u": [sorted(supp.file), [[line, sorted(codes)] for line, codes in supp.lines.items()]],
-    }
+    detail = [
+        None if facts.stop is None else _finding_out(facts.stop),
+        [_finding_out(f) for f in facts.findings],
+        None if facts.slug_fact is None else list(facts.slug_fact),
+        [list(link) for link in facts.links],
+        [sorted(supp.file), [[line, sorted(codes)] for line, codes in supp.lines.items()]],
+    ]
+    return [
+        _trusted(info),
+        digest,
+        facts.parsed,
+        facts.checked,
+        facts.slug,
+        json.dumps(detail, separators=(",", ":"), ensure_ascii=False),
+    ]
 
 
-def _facts_in(data: dict[str, Any], display: str) -> FileFacts:
-    """An entry's facts; every hit of every run comes through here, so what is common
-    (no findings, no suppression comments: a file with comments is never stored) costs
-    least."""
-    slug_fact = data["d"]
-    file_codes, lines = data["u"]
-    slug = data["g"]
-    found = data["f"]
+def _facts_in(entry: Sequence[Any], display: str, *, detail: bool) -> FileFacts:
+    """An entry's facts (with ``detail=False``, only whether it parsed, was checked and
+    its slug). Every hit of every run comes through here, so what is common (no
+    findings, no suppression comments: a file with comments is never stored) costs
+    least. An entry of the wrong shape raises ``TypeError``, ``ValueError`` or
+    ``KeyError``."""
+    _stat, _digest, parsed, checked, slug, text = entry
+    if slug is not None and not isinstance(slug, str):
+        raise TypeError("a slug that is not a string")
+    if not detail:
+        return FileFacts(parsed=bool(parsed), slug=slug, checked=bool(checked))
+    stop, found, slug_fact, links, (file_codes, lines) = json.loads(text)
     return FileFacts(
-        parsed=bool(data["p"]),
-        stop=None if data["x"] is None else _finding_in(data["x"], display),
-        slug=None if slug is None else str(slug),
-        checked=bool(data["c"]),
+        parsed=bool(parsed),
+        stop=None if stop is None else _finding_in(stop, display),
+        slug=slug,
+        checked=bool(checked),
         findings=tuple([_finding_in(f, display) for f in found]) if found else (),
         slug_fact=None if slug_fact is None else SlugFact._make(slug_fact),
-        links=tuple(map(LinkFact._make, data["l"])),  # a wrong length: TypeError
+        links=tuple(map(LinkFact._make, links)),  # a wrong length: TypeError
         suppressions=Suppressions(
             file=frozenset(map(str, file_codes)),
             lines={int(line): frozenset(map(str, codes)) for line, codes in lines},
@@ -227,7 +241,8 @@ class FolderCache:
     def __init__(self, file: Path, key: str) -> None:
         self.file = file
         self.key = key
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, Any] = {}
+        """A file's entry (see :func:`_entry_out`) by name; the firm profile's findings."""
         self.dirty = False
         self._load()
 
@@ -241,35 +256,38 @@ class FolderCache:
             if isinstance(entries, dict):
                 self.entries = entries
 
-    def lookup(self, name: str, info: Stat, display: str, read: Any) -> FileFacts | None:
+    def lookup(
+        self, name: str, info: Stat, display: str, read: Any, *, detail: bool = True
+    ) -> FileFacts | None:
         """The facts of file ``name`` (its path in the content folder) if its entry holds:
         when ``info`` (see :func:`file_stat`) is the stored one, or else when ``read()``
-        (the file's bytes, or ``None``) hashes to the stored digest."""
+        (the file's bytes, or ``None``) hashes to the stored digest. With
+        ``detail=False`` (a file that is not reported), only its slug is decoded."""
         entry = self.entries.get(name)
-        if not isinstance(entry, dict):
+        if not isinstance(entry, list) or len(entry) != _ENTRY_LENGTH:
             return None
         try:
-            stored = entry.get("s")
+            stored = entry[0]
             if stored is None or tuple(stored) != info:
                 data = read()
-                if data is None or content_digest(data) != entry.get("h"):
+                if data is None or content_digest(data) != entry[1]:
                     return None
                 self._restat(name, entry, info)
-            return _facts_in(entry["v"], display)
+            return _facts_in(entry, display, detail=detail)
         except (KeyError, TypeError, ValueError):  # an entry of the wrong shape
             del self.entries[name]
             self.dirty = True
             return None
 
-    def _restat(self, name: str, entry: dict[str, Any], info: Stat) -> None:
+    def _restat(self, name: str, entry: list[Any], info: Stat) -> None:
         stat = _trusted(info)
-        if entry.get("s") != stat:
-            self.entries[name] = {**entry, "s": stat}
+        if entry[0] != stat:
+            self.entries[name] = [stat, *entry[1:]]
             self.dirty = True
 
     def store(self, name: str, info: Stat, digest: str, facts: FileFacts) -> None:
         """Keep ``facts`` for file ``name`` (``info`` and ``digest`` as of its reading)."""
-        self.entries[name] = {"s": _trusted(info), "h": digest, "v": _facts_out(facts)}
+        self.entries[name] = _entry_out(info, digest, facts)
         self.dirty = True
 
     def firm_findings(self, display: str) -> list[Finding] | None:

@@ -104,7 +104,7 @@ def check_paths(
     above 1, a run over many files shares them out between that many processes. Neither
     changes a finding or their order.
     """
-    return run(paths, config, cache=cache, jobs=jobs, progress=progress).result
+    return run(paths, config, cache=cache, jobs=jobs, progress=progress, keep_sources=False).result
 
 
 def run(
@@ -115,13 +115,22 @@ def run(
     cache: ResultCache | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    keep_sources: bool = True,
 ) -> RunOutput:
     """Check ``paths``; ``overrides`` replaces the text of files (by absolute path), which
     lets ``--diff`` check the fixed text without writing it; an overridden file is never
     taken from nor stored in the ``cache`` (so the language server can pass its unsaved
-    buffers and a cache together). :attr:`RunOutput.sources` holds the files this run
-    read (a cache hit reads none)."""
-    checking = _Run(config, overrides or {}, cache=cache, jobs=jobs, progress=progress)
+    buffers and a cache together). :attr:`RunOutput.sources` holds the reported files
+    this run read (a cache hit reads none); with ``keep_sources=False`` only those with
+    suppression comments and the firm profiles."""
+    checking = _Run(
+        config,
+        overrides or {},
+        cache=cache,
+        jobs=jobs,
+        progress=progress,
+        keep_sources=keep_sources,
+    )
     output = checking.run(paths)
     if cache is not None:
         cache.save()
@@ -177,7 +186,7 @@ def _parent(path: str) -> str:
 
 
 def _lookup(
-    cache: FolderCache, path: str, name: str, display: str, max_bytes: int
+    cache: FolderCache, path: str, name: str, display: str, max_bytes: int, *, full: bool
 ) -> FileFacts | None:
     try:
         info = file_stat(os.stat(path))
@@ -193,7 +202,7 @@ def _lookup(
         except OSError:
             return None
 
-    return cache.lookup(name, info, display, read)
+    return cache.lookup(name, info, display, read, detail=full)
 
 
 @dataclass(frozen=True)
@@ -221,8 +230,11 @@ _SHARED: dict[str, tuple[_Run, Context | None]] = {}
 def _shared_job(job: _Job) -> _Outcome:
     checking, context = _SHARED["run"]
     outcome = checking.process(job, context)
-    if outcome.source is not None:  # the parent keeps a reported file's text, not its cache
-        outcome.source = dataclasses.replace(outcome.source, _line_starts=None)
+    if outcome.source is not None:
+        if not checking.keeps(job, outcome.facts):  # not sent back at all
+            outcome.source = None
+        else:  # the parent keeps a reported file's text, not its table of line starts
+            outcome.source = dataclasses.replace(outcome.source, _line_starts=None)
     return outcome
 
 
@@ -326,8 +338,10 @@ class _Run:
         cache: ResultCache | None = None,
         jobs: int = 1,
         progress: Progress | None = None,
+        keep_sources: bool = True,
     ) -> None:
         self.config = config
+        self.keep_sources = keep_sources
         self.overrides = overrides
         self.cache = cache
         self.jobs = max(1, jobs)
@@ -681,7 +695,7 @@ class _Run:
             name = names[path] = _name(path, folder)
             hit = None
             if cache is not None and path not in overridden:
-                hit = _lookup(cache, path, name, display, max_bytes)
+                hit = _lookup(cache, path, name, display, max_bytes, full=full)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
@@ -690,7 +704,7 @@ class _Run:
             firm_state.doc()  # parsed before the work is shared out
         for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
             facts[job.name] = outcome.facts
-            if outcome.source is not None and outcome.facts.parsed and job.full:
+            if outcome.source is not None and self.keeps(job, outcome.facts):
                 self.sources[job.display] = outcome.source
             if (
                 cache is not None
@@ -737,6 +751,15 @@ class _Run:
                     self.progress(done, total)
         if self.progress is not None and total:
             self.progress(total, total)
+
+    def keeps(self, job: _Job, facts: FileFacts) -> bool:
+        """Whether the run keeps the text of a file it read: every reported file's when
+        asked to (``--fix``, baselines, the language server), else only a file with
+        suppression comments (I001 reads them); a run over 100,000 files would otherwise
+        hold all their text at once."""
+        if not (job.full and facts.parsed):
+            return False
+        return self.keep_sources or facts.suppressions is not None
 
     def process(self, job: _Job, context: Context | None) -> _Outcome:
         """Read, parse and (for a file that is reported) check one article alone."""
