@@ -207,9 +207,9 @@ def _lookup(
 
 @dataclass(frozen=True)
 class _Job:
-    path: Path
     name: str
-    """``path`` as a string (the key of the run's tables)."""
+    """The file's absolute path (a string: the key of the run's tables; no ``Path`` is
+    made for a file until it is read, and none is kept)."""
     display: str
     full: bool
     """Whether the file is reported (checked), or only read for its slug."""
@@ -699,7 +699,7 @@ class _Run:
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
-                jobs.append(_Job(Path(path), path, display, full))
+                jobs.append(_Job(path, display, full))
         if any(job.full for job in jobs):
             firm_state.doc()  # parsed before the work is shared out
         for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
@@ -763,18 +763,19 @@ class _Run:
 
     def process(self, job: _Job, context: Context | None) -> _Outcome:
         """Read, parse and (for a file that is reported) check one article alone."""
-        override = self.overrides.get(job.path)
+        path = Path(job.name)
+        override = self.overrides.get(path)
         digest = stat = None
         source: Source | Finding
         if override is not None:
             source = dataclasses.replace(override, display=job.display, _line_starts=None)
         else:
-            raw = read_bytes(job.path, job.display, self.config.max_file_bytes)
+            raw = read_bytes(path, job.display, self.config.max_file_bytes)
             if isinstance(raw, Finding):
                 return _Outcome(FileFacts(parsed=False, stop=raw, checked=job.full))
             raw_bytes, info = raw
             digest, stat = content_digest(raw_bytes), file_stat(info)
-            source = decode_source(raw_bytes, job.path, job.display, self.config.max_file_bytes)
+            source = decode_source(raw_bytes, path, job.display, self.config.max_file_bytes)
         parsed = (
             parse_article(source, self.config.extra_keys) if isinstance(source, Source) else source
         )
