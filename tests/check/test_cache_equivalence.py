@@ -94,7 +94,7 @@ def test_a_second_run_reads_no_article(site: Path, tmp_path: Path, monkeypatch) 
     original = _runner._Run.process
 
     def counting(self: Any, job: Any, context: Any) -> Any:
-        read.append(job.path)
+        read.append(Path(job.name))
         return original(self, job, context)
 
     monkeypatch.setattr(_runner._Run, "process", counting)
