@@ -11,7 +11,9 @@ folder, under a folder named for the tool's version. It can be deleted at any ti
 its own suppression comments), and the facts that rules spanning files need (its slug,
 where a duplicate slug would be reported, its links to other articles, its suppression
 comments), so that those rules (L002, L005) are recomputed every run from every file's
-facts, never taken from the cache.
+facts, never taken from the cache. An entry is a short list (see :func:`_entry_out`)
+whose findings, links and comments are one JSON text of their own, decoded only when the
+file is reported: the other files of a pre-commit run give their slugs alone.
 
 **When an entry is used.** Each content folder's file has a key: the cache format, the
 tool's version, the effective configuration, the firm profile's bytes and the date rules
