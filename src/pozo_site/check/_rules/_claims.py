@@ -28,7 +28,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 __all__ = ["Claim", "firm_subjects", "phrase_claims", "results_claims", "specialist_claims"]
 
@@ -96,26 +96,119 @@ class _Sentence(list[_Token]):
         self.subject_ends: dict[tuple[bool, bool], dict[int, int]] = {}
 
 
-def _sentences(text: str) -> Iterator[_Sentence]:
-    """Runs of tokens between sentence ends, blank lines and block starts (headings,
-    list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing."""
-    current = _Sentence()
-    for token in _tokens(text):
-        if token.word == _SECTION_BREAK:
-            if (
-                token.raw == "."
-                and current
-                and current[-1].word in _ABBREVIATIONS
-                and current[-1].end == token.start
-            ):
-                continue
-            if current:
-                yield current
-            current = _Sentence()
+# What :data:`_TOKEN` reads as a sentence end, found without reading the words: a run of
+# sentence punctuation, except a dot that joins two word characters ("$17.5K", "U.S"),
+# which is inside a word; a blank line or a line that starts a block. No word, comma or
+# dash token holds these characters, so this finds exactly the ends a full tokenisation
+# finds, at C speed.
+_BREAK: Final = re.compile(
+    r"![.!?;:]*|\?[.!?;:]*|;[.!?;:]*|:[.!?;:]*"  # each branch starts with a literal, so
+    r"|\.(?:(?<![\w$#]\.)|(?![\w$#]))[.!?;:]*"  # the engine skips other characters at once
+    r"|\n[ \t]*(?:\n|(?=[#>|*+-]))"
+)
+_WORD_CHAR: Final = re.compile(r"[\w$#]")
+_JOINERS: Final = "'\u2019.,/-"
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
+_ABBREVIATION_ENDS: Final = tuple(_ABBREVIATIONS)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the word token that ends at ``dot`` is an abbreviation ("No", "U.S")."""
+    if not text[max(0, dot - _LONGEST_ABBREVIATION) : dot].lower().endswith(_ABBREVIATION_ENDS):
+        return False  # the common case: an ordinary word ends the sentence
+    if not _WORD_CHAR.match(text, dot - 1):
+        return False  # no word ends right before the dot
+    start = dot - 1
+    while start:  # back to the word's first character, as the tokeniser joins it
+        if _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        elif start > 1 and text[start - 1] in _JOINERS and _WORD_CHAR.match(text, start - 2):
+            start -= 2
         else:
-            current.append(token)
-    if current:
-        yield current
+            break
+        if dot - start > _LONGEST_ABBREVIATION:
+            return False
+    return text[start:dot].lower().replace("\u2019", "'") in _ABBREVIATIONS
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the text between sentence ends, as :func:`_sentences` cuts
+    it; an abbreviation's dot ("No. 1", "U.S.") ends nothing. Spans may hold no word."""
+    start = 0
+    for match in _BREAK.finditer(text):
+        begin, end = match.span()
+        if end - begin == 1 and text[begin] == "." and _abbreviation_before(text, begin):
+            continue
+        yield start, begin
+        start = end
+    yield start, len(text)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression that matches exactly ``words``, as a tree of their common
+    beginnings ("w(?:in(?:s|ning)?|on)"): the engine tries a few letters at each position,
+    not every word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        options = [re.escape(char) + branch(node[char]) for char in sorted(node) if char]
+        if not options:
+            return ""
+        group = options[0] if len(options) == 1 and "" not in node else f"(?:{'|'.join(options)})"
+        return group + "?" if "" in node else group
+
+    return branch(tree)
+
+
+def _sentences(text: str, wanted: re.Pattern[str] | None = None) -> Iterator[_Sentence]:
+    """Runs of tokens between sentence ends, blank lines and block starts (headings,
+    list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing.
+
+    With ``wanted``, only the sentences where it matches the lower-cased text: a
+    sentence without any word a reader looks for is never cut into tokens (when the
+    lower case keeps offsets; otherwise every sentence is read)."""
+    whole = text.lower()
+    hits: list[int] | None = None
+    if wanted is not None and len(whole) == len(text):
+        hits = [match.start() for match in wanted.finditer(whole)]
+        if not hits:
+            return
+    # Each word is sliced from the whole text lower-cased once, when that gives each word's
+    # own lower case: when no character changes length, and there is no capital sigma
+    # (whose lower case depends on the letters around it).
+    lowered = None
+    if len(whole) == len(text) and "\u03a3" not in text:
+        lowered = whole.replace("\u2019", "'")
+    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
+    hit = 0
+    for begin, end in _sentence_spans(text):
+        if begin == end:
+            continue
+        if hits is not None:  # the next sentence with a hit (hits are never in an end)
+            while hit < len(hits) and hits[hit] < begin:
+                hit += 1
+            if hit == len(hits):
+                return
+            if hits[hit] >= end:
+                continue
+        current = _Sentence()
+        append = current.append
+        for match in _TOKEN.finditer(text, begin, end):
+            start, stop = match.span()
+            raw = text[start:stop]
+            if raw[0] in ".!?;:\n":
+                continue  # an abbreviation's dot
+            if lowered is not None:
+                append(new(_Token, (lowered[start:stop], start, stop, raw)))
+            else:
+                append(new(_Token, (raw.lower().replace("\u2019", "'"), start, stop, raw)))
+        if current:
+            yield current
 
 
 # -- subjects: the firm, its lawyers, "we" ----------------------------------------------
@@ -337,12 +430,25 @@ def _subject_ends(
     found = cache.get((clients, pronouns))
     if found is None:
         found = {}
-        for start in range(len(tokens)):
+        first = _first_words(firm)
+        for start, token in enumerate(tokens):
+            word = token.word
+            if (
+                word not in _SUBJECT_STARTS
+                and (word[:-2] if word.endswith("'s") else word) not in first
+                and not (pronouns and (word in ("she", "he") or _capitalised(token)))
+            ):
+                continue  # no subject starts here (the test of _subject_end, at once)
             end = _subject_end(tokens, start, firm, clients=clients, pronouns=pronouns)
             if end is not None and end not in found and _open_before(tokens, start):
                 found[end] = start
         cache[(clients, pronouns)] = found
     return found
+
+
+_SUBJECT_STARTS: Final = _FIRST_PERSON | _OUR | _GROUPS
+"""The words a subject may start with, besides the firm's name and (with pronouns) "she",
+"he" and a capitalised word: :func:`_subject_end` returns ``None`` at any other word."""
 
 
 def _open_before(tokens: Sequence[_Token], start: int) -> bool:
@@ -805,6 +911,10 @@ _TRIGGERS: Final = (
 )
 """The words at which some detector may find a claim (and money, "$..."): the others are
 skipped at once."""
+_TRIGGER_WORDS: Final = re.compile(rf"(?<![\w$#]){_alternation(_TRIGGERS)}(?![\w$#])|\$")
+"""Where a trigger word (or money) may be: a sentence where this does not match the lower
+case has no token a detector reads, and is skipped before it is cut into tokens (a token
+that is a trigger is a match here, with word boundaries, as its word is the lower case)."""
 
 
 def _sentence_results(
@@ -860,6 +970,9 @@ _HEADING_WORDS: Final = ("what our clients say", "what clients say", "client rev
 
 def _headings(text: str) -> Iterator[Claim]:
     if "#" not in text:
+        return
+    lowered = text.lower()  # the words below are ASCII: a heading's lower case is in it
+    if "testimonial" not in lowered and not any(phrase in lowered for phrase in _HEADING_WORDS):
         return
     for match in _HEADING.finditer(text):
         title = match.group(1).strip()
@@ -1136,7 +1249,7 @@ def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Cla
     found: list[Claim] = []
     outsiders = _outsiders(text, firm) if any(mark in text for mark in _OPENERS) else []
     opens = [start for start, _ in outsiders]  # in order, and not overlapping
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, _TRIGGER_WORDS):
         for claim in _sentence_results(text, sentence, firm, headline=headline):
             at = bisect.bisect_left(opens, claim.start) - 1
             if claim.kind == "result" and at >= 0 and claim.start < outsiders[at][1]:
@@ -1367,6 +1480,11 @@ def _team_of_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | N
     return None
 
 
+_SPECIALI: Final = re.compile("speciali")
+"""In every word :func:`_specialist_sentence` reads: a sentence without it is skipped."""
+assert all("speciali" in word for word in _SPECIALIZE | _SPECIALIZED | _SPECIALISTS)
+
+
 def specialist_claims(text: str, firm: Firm) -> list[Claim]:
     """Claims in ``text`` that the firm or its lawyers are specialists or specialize, in
     English or Spanish; the adjective ("specialized courts") is not one."""
@@ -1374,6 +1492,6 @@ def specialist_claims(text: str, firm: Firm) -> list[Claim]:
     if "speciali" not in lowered and "especiali" not in lowered:
         return []
     found: list[Claim] = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, _SPECIALI):
         found.extend(_specialist_sentence(text, sentence, firm))
     return _merge(found)
