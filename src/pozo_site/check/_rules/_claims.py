@@ -206,6 +206,50 @@ def _spans_around(text: str, hits: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _candidate_spans(
+    text: str, hits_in: Callable[[str], list[int]] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`_sentence_spans` that hold a character (with ``hits_in``, only
+    those holding an offset it gives for the lower-cased text: see :func:`_sentences`)."""
+    whole = lower_case(text)
+    if hits_in is None or len(whole) != len(text):
+        spans: Iterable[tuple[int, int]] = _sentence_spans(text)
+    else:
+        hits = hits_in(whole)
+        if not hits:
+            return
+        spans = _spans_around(text, hits)
+    for begin, end in spans:
+        if begin != end:
+            yield begin, end
+
+
+def _cut(text: str, begin: int = 0, end: int | None = None) -> _Sentence:
+    """The tokens of ``text[begin:end]``, a span of :func:`_sentence_spans`: those a
+    tokenisation of the whole text gives there, and each word's lower case its own,
+    whatever the text around it."""
+    whole = lower_case(text)
+    # Each word is sliced from the whole text lower-cased once, when that gives each word's
+    # own lower case: when no character changes length, and there is no capital sigma
+    # (whose lower case depends on the letters around it).
+    lowered = None
+    if len(whole) == len(text) and "\u03a3" not in text:
+        lowered = whole.replace("\u2019", "'")
+    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
+    sentence = _Sentence()
+    append = sentence.append
+    for match in _TOKEN.finditer(text, begin, len(text) if end is None else end):
+        start, stop = match.span()
+        raw = text[start:stop]
+        if raw[0] in ".!?;:\n":
+            continue  # an abbreviation's dot
+        if lowered is not None:
+            append(new(_Token, (lowered[start:stop], start, stop, raw)))
+        else:
+            append(new(_Token, (raw.lower().replace("\u2019", "'"), start, stop, raw)))
+    return sentence
+
+
 def _sentences(text: str, hits_in: Callable[[str], list[int]] | None = None) -> Iterator[_Sentence]:
     """Runs of tokens between sentence ends, blank lines and block starts (headings,
     list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing.
@@ -214,36 +258,10 @@ def _sentences(text: str, hits_in: Callable[[str], list[int]] | None = None) -> 
     lower-cased text (in order; a superset of where a word the reader looks for starts):
     a sentence without any such word is never cut into tokens (when the lower case keeps
     offsets; otherwise every sentence is read)."""
-    whole = lower_case(text)
-    hits: list[int] | None = None
-    if hits_in is not None and len(whole) == len(text):
-        hits = hits_in(whole)
-        if not hits:
-            return
-    # Each word is sliced from the whole text lower-cased once, when that gives each word's
-    # own lower case: when no character changes length, and there is no capital sigma
-    # (whose lower case depends on the letters around it).
-    lowered = None
-    if len(whole) == len(text) and "\u03a3" not in text:
-        lowered = whole.replace("\u2019", "'")
-    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
-    spans = _sentence_spans(text) if hits is None else _spans_around(text, hits)
-    for begin, end in spans:
-        if begin == end:
-            continue
-        current = _Sentence()
-        append = current.append
-        for match in _TOKEN.finditer(text, begin, end):
-            start, stop = match.span()
-            raw = text[start:stop]
-            if raw[0] in ".!?;:\n":
-                continue  # an abbreviation's dot
-            if lowered is not None:
-                append(new(_Token, (lowered[start:stop], start, stop, raw)))
-            else:
-                append(new(_Token, (raw.lower().replace("\u2019", "'"), start, stop, raw)))
-        if current:
-            yield current
+    for begin, end in _candidate_spans(text, hits_in):
+        sentence = _cut(text, begin, end)
+        if sentence:
+            yield sentence
 
 
 # -- subjects: the firm, its lawyers, "we" ----------------------------------------------
@@ -1332,6 +1350,18 @@ def _merge(claims: Iterable[Claim]) -> list[Claim]:
     return merged
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentence_claims(sentence: str, firm: Firm, headline: bool) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, kind)`` of each claim :func:`_sentence_results` finds in one
+    sentence, offsets in the sentence. The tokens, and so the claims, of a sentence depend
+    on its text alone, so a sentence met again (a closing line every article repeats) is
+    not read again."""
+    return tuple(
+        (claim.start, claim.end, claim.kind)
+        for claim in _sentence_results(sentence, _cut(sentence), firm, headline=headline)
+    )
+
+
 def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Claim]:
     """Claims of results, testimonials and quality in ``text``, in order, overlaps
     merged; ``firm`` is :func:`firm_subjects` of the firm's name. A ``headline`` (an
@@ -1342,8 +1372,9 @@ def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Cla
     found: list[Claim] = []
     outsiders = _outsiders(text, firm) if any(mark in text for mark in _OPENERS) else []
     opens = [start for start, _ in outsiders]  # in order, and not overlapping
-    for sentence in _sentences(text, _trigger_hits):
-        for claim in _sentence_results(text, sentence, firm, headline=headline):
+    for begin, end in _candidate_spans(text, _trigger_hits):
+        for first, last, kind in _sentence_claims(text[begin:end], firm, headline):
+            claim = Claim(begin + first, begin + last, text[begin + first : begin + last], kind)
             at = bisect.bisect_left(opens, claim.start) - 1
             if claim.kind == "result" and at >= 0 and claim.start < outsiders[at][1]:
                 continue  # said for another organisation
