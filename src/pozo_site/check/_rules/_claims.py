@@ -6,8 +6,15 @@ A claim is a shape of words, not a word: "we won asylum" is a result, "we won't"
 specialize in" is a specialist claim, "specialized courts" is not. The text is cut into
 word tokens (offsets kept) and sentences, and each shape is looked for with bounded
 windows of tokens in plain Python, so the work is linear in the text whatever it holds:
-the only regular expressions are single-pass tokenisers without nested quantifiers that
-could backtrack.
+the only regular expressions are single-pass tokenisers and word lists without nested
+quantifiers that could backtrack.
+
+Most sentences hold no claim, and reading them is most of the cost, so the readers skip
+work they can prove useless: sentence ends are found without cutting words; the words
+some shape starts at are found with string methods, and only the sentences holding one
+are cut into tokens; each sentence's claims are remembered, for the sentences that many
+articles repeat. Each shortcut gives what the plain reading gives (``tests/check/
+test_claims_fast.py`` compares them, ``test_claims_frozen.py`` the findings).
 
 >>> names = firm_subjects("Example Immigration Law")
 >>> [c.text for c in results_claims("Last year we won asylum for a family.", names)]
