@@ -1,6 +1,6 @@
 """The claim rules C002 and C003 per article: main's readers against this tree's.
 
-Run by hand: ``python benchmarks/bench_claims.py [N] [--ref REF] [--profile]``.
+Run by hand: ``python benchmarks/bench_claims.py [N] [--ref REF] [--folder DIR] [--profile]``.
 
 It writes ``N`` generated articles (default 400, :func:`generate.build_site`), parses
 each once and computes its prose view (the Markdown parse, shared with other rules, is
@@ -11,7 +11,9 @@ this tree's. Rounds alternate between the two; the medians per article and their
 are printed, and the findings of both are compared (they must be equal). Each round
 starts cold: what this tree's readers remember of sentences met before is forgotten, so
 the figure is what a first run over these articles costs. ``--profile``
-prints a cProfile of this tree's checker instead.
+prints a cProfile of this tree's checker instead; ``--folder DIR`` reads the firm.yaml
+and articles/*.md of DIR instead of generating (``tests/check/corpus`` is prose with
+many claims).
 """
 
 from __future__ import annotations
@@ -118,8 +120,12 @@ def timed(check: Check, docs: list[ArticleDoc], context: Context) -> float:
 def main(argv: list[str]) -> int:
     count = int(argv[0]) if argv and argv[0].isdigit() else 400
     ref = argv[argv.index("--ref") + 1] if "--ref" in argv else "main"
-    with tempfile.TemporaryDirectory() as tmp:
-        docs, context = load(build_site(Path(tmp) / "site", count))
+    if "--folder" in argv:  # a content folder of one's own (firm.yaml, articles/*.md)
+        docs, context = load(Path(argv[argv.index("--folder") + 1]))
+        count = len(docs)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            docs, context = load(build_site(Path(tmp) / "site", count))
     current: Check = compliance._check_article
     if "--profile" in argv:
         profile = cProfile.Profile()
@@ -138,7 +144,7 @@ def main(argv: list[str]) -> int:
         before.append(timed(reference, docs, context))
         after.append(timed(current, docs, context))
     b, a = statistics.median(before), statistics.median(after)
-    print(f"{count} generated articles, {len(old)} C002/C003 findings, same findings: {same}")
+    print(f"{count} articles, {len(old)} C002/C003 findings, same findings: {same}")
     print(f"C002+C003 per article, {ref}: {b * 1e3:.3f} ms")
     print(f"C002+C003 per article, this tree: {a * 1e3:.3f} ms")
     print(f"speed-up: {b / a:.1f}x (median of {ROUNDS} alternating rounds)")
