@@ -65,17 +65,19 @@ def _findings(folder: Path, config: Config) -> list[dict[str, Any]]:
 def corpus_findings() -> list[dict[str, Any]]:
     """C002 and C003 findings on the labelled corpus, as its test configures it."""
     config = dataclasses.replace(load_config_file(CORPUS / "pozo-site.toml"), today=TODAY)
-    return _findings(CORPUS / "articles", config)
+    return _named(_findings(CORPUS / "articles", config))
+
+
+def _named(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings with each path cut to the file's name (where the clone lives varies)."""
+    return [{**record, "path": Path(record["path"]).name} for record in records]
 
 
 def site_findings() -> list[dict[str, Any]]:
     """C002 and C003 findings on a generated folder of :data:`SITE_SIZE` articles."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = sitegen.build_site(Path(tmp) / "site", SITE_SIZE)
-        return [
-            {**record, "path": Path(record["path"]).name}  # the temporary folder varies
-            for record in _findings(folder, Config(today=TODAY))
-        ]
+        return _named(_findings(folder, Config(today=TODAY)))
 
 
 def reader_claims() -> dict[str, list[list[Any]]]:
