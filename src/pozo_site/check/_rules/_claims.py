@@ -6,8 +6,15 @@ A claim is a shape of words, not a word: "we won asylum" is a result, "we won't"
 specialize in" is a specialist claim, "specialized courts" is not. The text is cut into
 word tokens (offsets kept) and sentences, and each shape is looked for with bounded
 windows of tokens in plain Python, so the work is linear in the text whatever it holds:
-the only regular expressions are single-pass tokenisers without nested quantifiers that
-could backtrack.
+the only regular expressions are single-pass tokenisers and word lists without nested
+quantifiers that could backtrack.
+
+Most sentences hold no claim, and reading them is most of the cost, so the readers skip
+work they can prove useless: sentence ends are found without cutting words; the words
+some shape starts at are found with string methods, and only the sentences holding one
+are cut into tokens; each sentence's claims are remembered, for the sentences that many
+articles repeat. Each shortcut gives what the plain reading gives (``tests/check/
+test_claims_fast.py`` compares them, ``test_claims_frozen.py`` the findings).
 
 >>> names = firm_subjects("Example Immigration Law")
 >>> [c.text for c in results_claims("Last year we won asylum for a family.", names)]
@@ -26,11 +33,18 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
-__all__ = ["Claim", "firm_subjects", "phrase_claims", "results_claims", "specialist_claims"]
+__all__ = [
+    "Claim",
+    "firm_subjects",
+    "lower_case",
+    "phrase_claims",
+    "results_claims",
+    "specialist_claims",
+]
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,11 @@ class Claim:
 
 Firm = tuple[tuple[str, ...], ...]
 """The firm's names as word sequences (:func:`firm_subjects`)."""
+
+
+lower_case: Final[Callable[[str], str]] = functools.lru_cache(maxsize=8)(str.lower)
+"""``str.lower``, remembered for the last few texts: the readers and rules of one text
+each need its lower case (a text's hash is computed once and kept by the string)."""
 
 
 class _Token(NamedTuple):  # a tuple: texts have many words, and tuples are cheap
@@ -96,26 +115,160 @@ class _Sentence(list[_Token]):
         self.subject_ends: dict[tuple[bool, bool], dict[int, int]] = {}
 
 
-def _sentences(text: str) -> Iterator[_Sentence]:
-    """Runs of tokens between sentence ends, blank lines and block starts (headings,
-    list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing."""
-    current = _Sentence()
-    for token in _tokens(text):
-        if token.word == _SECTION_BREAK:
-            if (
-                token.raw == "."
-                and current
-                and current[-1].word in _ABBREVIATIONS
-                and current[-1].end == token.start
-            ):
-                continue
-            if current:
-                yield current
-            current = _Sentence()
+# What :data:`_TOKEN` reads as a sentence end, found without reading the words: a run of
+# sentence punctuation, except a dot that joins two word characters ("$17.5K", "U.S"),
+# which is inside a word; a blank line or a line that starts a block. No word, comma or
+# dash token holds these characters, so this finds exactly the ends a full tokenisation
+# finds, at C speed.
+_BREAK: Final = re.compile(
+    r"![.!?;:]*|\?[.!?;:]*|;[.!?;:]*|:[.!?;:]*"  # each branch starts with a literal, so
+    r"|\.(?:(?<![\w$#]\.)|(?![\w$#]))[.!?;:]*"  # the engine skips other characters at once
+    r"|\n[ \t]*(?:\n|(?=[#>|*+-]))"
+)
+_WORD_CHAR: Final = re.compile(r"[\w$#]")
+_JOINERS: Final = "'\u2019.,/-"
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
+_ABBREVIATION_ENDS: Final = tuple(_ABBREVIATIONS)
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the word token that ends at ``dot`` is an abbreviation ("No", "U.S")."""
+    if not text[max(0, dot - _LONGEST_ABBREVIATION) : dot].lower().endswith(_ABBREVIATION_ENDS):
+        return False  # the common case: an ordinary word ends the sentence
+    if not _WORD_CHAR.match(text, dot - 1):
+        return False  # no word ends right before the dot
+    start = dot - 1
+    while start:  # back to the word's first character, as the tokeniser joins it
+        if _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        elif start > 1 and text[start - 1] in _JOINERS and _WORD_CHAR.match(text, start - 2):
+            start -= 2
         else:
-            current.append(token)
-    if current:
-        yield current
+            break
+        if dot - start > _LONGEST_ABBREVIATION:
+            return False
+    return text[start:dot].lower().replace("\u2019", "'") in _ABBREVIATIONS
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the text between sentence ends, as :func:`_sentences` cuts
+    it; an abbreviation's dot ("No. 1", "U.S.") ends nothing. Spans may hold no word."""
+    start = 0
+    for match in _BREAK.finditer(text):
+        begin, end = match.span()
+        if end - begin == 1 and text[begin] == "." and _abbreviation_before(text, begin):
+            continue
+        yield start, begin
+        start = end
+    yield start, len(text)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression that matches exactly ``words``, as a tree of their common
+    beginnings ("w(?:in(?:s|ning)?|on)"): the engine tries a few letters at each position,
+    not every word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        options = [re.escape(char) + branch(node[char]) for char in sorted(node) if char]
+        if not options:
+            return ""
+        group = options[0] if len(options) == 1 and "" not in node else f"(?:{'|'.join(options)})"
+        return group + "?" if "" in node else group
+
+    return branch(tree)
+
+
+def _spans_around(text: str, hits: list[int]) -> list[tuple[int, int]]:
+    """The spans of :func:`_sentence_spans` that hold one of ``hits`` (in order), found
+    by bisecting the sentence ends rather than walking them all."""
+    ends = [match.span() for match in _BREAK.finditer(text)]
+    begins = [begin for begin, _ in ends]
+
+    def abbreviation(index: int) -> bool:
+        begin, end = ends[index]
+        return end - begin == 1 and text[begin] == "." and _abbreviation_before(text, begin)
+
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        if spans and spans[-1][0] <= hit < spans[-1][1]:
+            continue  # in the sentence found last
+        after = bisect.bisect_right(begins, hit)  # the first end after the hit
+        while after < len(ends) and abbreviation(after):
+            after += 1
+        before = after - 1  # the last end before the hit (hits are never in an end)
+        while before >= 0 and abbreviation(before):
+            before -= 1
+        spans.append(
+            (
+                ends[before][1] if before >= 0 else 0,
+                begins[after] if after < len(ends) else len(text),
+            )
+        )
+    return spans
+
+
+def _candidate_spans(
+    text: str, hits_in: Callable[[str], list[int]] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`_sentence_spans` that hold a character (with ``hits_in``, only
+    those holding an offset it gives for the lower-cased text: see :func:`_sentences`)."""
+    whole = lower_case(text)
+    if hits_in is None or len(whole) != len(text):
+        spans: Iterable[tuple[int, int]] = _sentence_spans(text)
+    else:
+        hits = hits_in(whole)
+        if not hits:
+            return
+        spans = _spans_around(text, hits)
+    for begin, end in spans:
+        if begin != end:
+            yield begin, end
+
+
+def _cut(text: str, begin: int = 0, end: int | None = None) -> _Sentence:
+    """The tokens of ``text[begin:end]``, a span of :func:`_sentence_spans`: those a
+    tokenisation of the whole text gives there, and each word's lower case its own,
+    whatever the text around it."""
+    whole = lower_case(text)
+    # Each word is sliced from the whole text lower-cased once, when that gives each word's
+    # own lower case: when no character changes length, and there is no capital sigma
+    # (whose lower case depends on the letters around it).
+    lowered = None
+    if len(whole) == len(text) and "\u03a3" not in text:
+        lowered = whole.replace("\u2019", "'")
+    new = tuple.__new__  # skips the named tuple's own __new__, a Python function
+    sentence = _Sentence()
+    append = sentence.append
+    for match in _TOKEN.finditer(text, begin, len(text) if end is None else end):
+        start, stop = match.span()
+        raw = text[start:stop]
+        if raw[0] in ".!?;:\n":
+            continue  # an abbreviation's dot
+        if lowered is not None:
+            append(new(_Token, (lowered[start:stop], start, stop, raw)))
+        else:
+            append(new(_Token, (raw.lower().replace("\u2019", "'"), start, stop, raw)))
+    return sentence
+
+
+def _sentences(text: str, hits_in: Callable[[str], list[int]] | None = None) -> Iterator[_Sentence]:
+    """Runs of tokens between sentence ends, blank lines and block starts (headings,
+    list items, quotes); an abbreviation's dot ("No. 1", "U.S.") ends nothing.
+
+    With ``hits_in``, only the sentences holding one of the offsets it gives for the
+    lower-cased text (in order; a superset of where a word the reader looks for starts):
+    a sentence without any such word is never cut into tokens (when the lower case keeps
+    offsets; otherwise every sentence is read)."""
+    for begin, end in _candidate_spans(text, hits_in):
+        sentence = _cut(text, begin, end)
+        if sentence:
+            yield sentence
 
 
 # -- subjects: the firm, its lawyers, "we" ----------------------------------------------
@@ -337,12 +490,25 @@ def _subject_ends(
     found = cache.get((clients, pronouns))
     if found is None:
         found = {}
-        for start in range(len(tokens)):
+        first = _first_words(firm)
+        for start, token in enumerate(tokens):
+            word = token.word
+            if (
+                word not in _SUBJECT_STARTS
+                and (word[:-2] if word.endswith("'s") else word) not in first
+                and not (pronouns and (word in ("she", "he") or _capitalised(token)))
+            ):
+                continue  # no subject starts here (the test of _subject_end, at once)
             end = _subject_end(tokens, start, firm, clients=clients, pronouns=pronouns)
             if end is not None and end not in found and _open_before(tokens, start):
                 found[end] = start
         cache[(clients, pronouns)] = found
     return found
+
+
+_SUBJECT_STARTS: Final = _FIRST_PERSON | _OUR | _GROUPS
+"""The words a subject may start with, besides the firm's name and (with pronouns) "she",
+"he" and a capitalised word: :func:`_subject_end` returns ``None`` at any other word."""
 
 
 def _open_before(tokens: Sequence[_Token], start: int) -> bool:
@@ -805,6 +971,68 @@ _TRIGGERS: Final = (
 )
 """The words at which some detector may find a claim (and money, "$..."): the others are
 skipped at once."""
+_TRIGGER_WORDS: Final = re.compile(rf"(?<![\w$#]){_alternation(_TRIGGERS)}(?![\w$#])|\$")
+"""Where a trigger word (or money) may be: a sentence where this does not match the lower
+case has no token a detector reads, and is skipped before it is cut into tokens (a token
+that is a trigger is a match here, with word boundaries, as its word is the lower case)."""
+
+# The same offsets found with C string methods, an order of magnitude faster than any
+# regular expression that looks at every character: the lower case, as UTF-8, with every
+# character that is not a word character made a space, split into pieces; the triggers
+# whose first piece is among them are then looked up with str.find. A trigger token is
+# bounded by characters that are not word characters, so it is one of the pieces (up to
+# the joiners inside "award-winning", hence first pieces). Exact when every character that
+# is not a word character becomes a space: all of ASCII's, and the common punctuation
+# beyond it (_SPACED); a text with any other is read with _TRIGGER_WORDS.
+_NOT_WORD_BYTES: Final = bytes(
+    byte if _WORD_CHAR.match(chr(byte)) or byte >= 0x80 else 0x20 for byte in range(256)
+)
+_SPACED: Final = "\u2018\u2019\u201c\u201d\u00ab\u00bb\u2014\u2013\u2026\u00a0\u00bf\u00a1"
+_OTHER_NOT_WORD: Final = re.compile(rf"[^\x00-\x7f\w$#{_SPACED}]")
+_SPACED_BYTES: Final = tuple(char.encode() for char in _SPACED)
+
+
+def _first_piece(word: str) -> bytes:
+    return word.encode().translate(_NOT_WORD_BYTES).split()[0]
+
+
+_TRIGGERS_BY_PIECE: Final[dict[bytes, tuple[str, ...]]] = {
+    piece: tuple(sorted(w for w in _TRIGGERS if _first_piece(w) == piece))
+    for piece in {_first_piece(word) for word in _TRIGGERS}
+}
+
+
+_TRIGGER_PIECES: Final = frozenset(_TRIGGERS_BY_PIECE)
+
+
+def _trigger_hits(whole: str) -> list[int]:
+    """Where in the lower-cased ``whole`` a trigger word or money may start, in order: a
+    superset of the starts of the tokens :func:`_sentence_results` reads."""
+    if not whole.isascii() and _OTHER_NOT_WORD.search(whole):
+        return [match.start() for match in _TRIGGER_WORDS.finditer(whole)]
+    data = whole.encode()
+    for spaced in _SPACED_BYTES:
+        if spaced in data:
+            data = data.replace(spaced, b" ")
+    pieces = _TRIGGER_PIECES.intersection(data.translate(_NOT_WORD_BYTES).split())
+    hits = []
+    size = len(whole)
+    for piece in pieces:
+        for word in _TRIGGERS_BY_PIECE[piece]:
+            at = whole.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (not at or not _WORD_CHAR.match(whole, at - 1)) and (
+                    end == size or not _WORD_CHAR.match(whole, end)
+                ):
+                    hits.append(at)
+                at = whole.find(word, at + 1)
+    at = whole.find("$")
+    while at >= 0:
+        hits.append(at)
+        at = whole.find("$", at + 1)
+    hits.sort()
+    return hits
 
 
 def _sentence_results(
@@ -860,6 +1088,9 @@ _HEADING_WORDS: Final = ("what our clients say", "what clients say", "client rev
 
 def _headings(text: str) -> Iterator[Claim]:
     if "#" not in text:
+        return
+    lowered = lower_case(text)  # the words below are ASCII: a heading's lower case is in it
+    if "testimonial" not in lowered and not any(phrase in lowered for phrase in _HEADING_WORDS):
         return
     for match in _HEADING.finditer(text):
         title = match.group(1).strip()
@@ -1126,6 +1357,18 @@ def _merge(claims: Iterable[Claim]) -> list[Claim]:
     return merged
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentence_claims(sentence: str, firm: Firm, headline: bool) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, kind)`` of each claim :func:`_sentence_results` finds in one
+    sentence, offsets in the sentence. The tokens, and so the claims, of a sentence depend
+    on its text alone, so a sentence met again (a closing line every article repeats) is
+    not read again."""
+    return tuple(
+        (claim.start, claim.end, claim.kind)
+        for claim in _sentence_results(sentence, _cut(sentence), firm, headline=headline)
+    )
+
+
 def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Claim]:
     """Claims of results, testimonials and quality in ``text``, in order, overlaps
     merged; ``firm`` is :func:`firm_subjects` of the firm's name. A ``headline`` (an
@@ -1136,8 +1379,9 @@ def results_claims(text: str, firm: Firm, *, headline: bool = False) -> list[Cla
     found: list[Claim] = []
     outsiders = _outsiders(text, firm) if any(mark in text for mark in _OPENERS) else []
     opens = [start for start, _ in outsiders]  # in order, and not overlapping
-    for sentence in _sentences(text):
-        for claim in _sentence_results(text, sentence, firm, headline=headline):
+    for begin, end in _candidate_spans(text, _trigger_hits):
+        for first, last, kind in _sentence_claims(text[begin:end], firm, headline):
+            claim = Claim(begin + first, begin + last, text[begin + first : begin + last], kind)
             at = bisect.bisect_left(opens, claim.start) - 1
             if claim.kind == "result" and at >= 0 and claim.start < outsiders[at][1]:
                 continue  # said for another organisation
@@ -1367,13 +1611,24 @@ def _team_of_before(tokens: Sequence[_Token], index: int, firm: Firm) -> int | N
     return None
 
 
+_SPECIALI: Final = re.compile("speciali")
+"""In every word :func:`_specialist_sentence` reads: a sentence without it is skipped."""
+
+
+def _speciali_hits(whole: str) -> list[int]:
+    return [match.start() for match in _SPECIALI.finditer(whole)]
+
+
+assert all("speciali" in word for word in _SPECIALIZE | _SPECIALIZED | _SPECIALISTS)
+
+
 def specialist_claims(text: str, firm: Firm) -> list[Claim]:
     """Claims in ``text`` that the firm or its lawyers are specialists or specialize, in
     English or Spanish; the adjective ("specialized courts") is not one."""
-    lowered = text.lower()
+    lowered = lower_case(text)
     if "speciali" not in lowered and "especiali" not in lowered:
         return []
     found: list[Claim] = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, _speciali_hits):
         found.extend(_specialist_sentence(text, sentence, firm))
     return _merge(found)

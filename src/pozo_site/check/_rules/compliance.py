@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from pozo_site._locate import mapping_get
@@ -133,6 +133,33 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """One word of each phrase :func:`_phrases` matches, lower-cased: a text whose lower
+    case holds none of them has no match, and is not searched. ``None`` (search every
+    text) when a phrase has no word in ASCII, whose case-insensitive matches are simple."""
+    keys = []
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        words = [word for word in phrase.split() if word.isascii()]
+        if not words:
+            return None
+        keys.append(max(words, key=len).lower())
+    return tuple(keys)
+
+
+_FOLDED: Final = ("\u0130", "\u0131", "\u017f")
+"""The only characters besides ASCII letters that a case-insensitive regular expression
+matches with an ASCII letter and that lower-case to something else ("\u0130", dotless
+"\u0131", long "\u017f"): where one is present, :func:`_phrase_keys` is not used."""
+
+
+def _may_hold_phrase(text: str, keys: tuple[str, ...] | None) -> bool:
+    if keys is None or any(char in text for char in _FOLDED):
+        return True
+    lowered = text.lower()
+    return any(key in lowered for key in keys)
+
+
 def _check_firm(doc: FirmDoc, ctx: Context) -> Iterator[Finding]:
     firm = doc.firm
     if firm is None or doc.source is None:
@@ -154,9 +181,18 @@ def _check_firm(doc: FirmDoc, ctx: Context) -> Iterator[Finding]:
     yield doc.source.finding(ADVERTISING_NOTICE, offset, message)
 
 
-def _has_disclaimer(doc: ArticleDoc) -> bool:
+_DISCLAIMER_END: Final = "outcome"
+"""The disclaimer's last word: ASCII letters that only ASCII letters lower-case to, and no
+space, so a text that holds the disclaimer holds it in its own lower case."""
+assert DISCLAIMER.lower().endswith(_DISCLAIMER_END)
+
+
+def _has_disclaimer(texts: Iterable[tuple[int, str]]) -> bool:
     wanted = DISCLAIMER.lower()
-    return any(wanted in _SPACE.sub(" ", chunk).lower() for _, chunk in article_texts(doc))
+    return any(
+        _DISCLAIMER_END in chunk.lower() and wanted in _SPACE.sub(" ", chunk).lower()
+        for _, chunk in texts
+    )
 
 
 _KINDS: Final = {
@@ -174,7 +210,8 @@ def _quoted(text: str) -> str:
 
 
 def _reader_texts(doc: ArticleDoc) -> Iterator[tuple[int, str]]:
-    """:func:`article_texts` without ``slug`` and ``image.src``, which are addresses."""
+    """:func:`article_texts` without ``slug`` and ``image.src``, which are addresses (and
+    which the disclaimer is not looked for in: it is looked for in every text)."""
     skip: set[int] = set()
     slug = mapping_get(doc.node, "slug")
     image = mapping_get(doc.node, "image")
@@ -193,19 +230,29 @@ def _title_offset(doc: ArticleDoc) -> int | None:
     return pair[1].start_mark.index + doc.yaml_start if pair is not None else None
 
 
+@functools.lru_cache(maxsize=16)
+def _name_subjects(name: str) -> tuple[tuple[str, ...], ...]:
+    return firm_subjects(name)
+
+
 def _subjects(ctx: Context) -> tuple[tuple[str, ...], ...]:
     firm = ctx.firm.firm
-    return firm_subjects(firm.name) if firm is not None else ()
+    return _name_subjects(firm.name) if firm is not None else ()
 
 
 def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     subjects = _subjects(ctx)
-    if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(doc):
-        pattern = _phrases(tuple(ctx.config.results_phrases))
+    texts: list[tuple[int, str]] | None = None
+    if ctx.config.enabled(RESULTS_DISCLAIMER.code) and not _has_disclaimer(article_texts(doc)):
+        phrases = tuple(ctx.config.results_phrases)
+        pattern = _phrases(phrases)
+        keys = _phrase_keys(phrases)
         title = _title_offset(doc)
-        for base, chunk in _reader_texts(doc):
+        texts = list(_reader_texts(doc))
+        for base, chunk in texts:
             claims = results_claims(chunk, subjects, headline=base == title)
-            claims += phrase_claims(chunk, pattern)
+            if pattern is not None and _may_hold_phrase(chunk, keys):
+                claims += phrase_claims(chunk, pattern)
             seen: set[tuple[int, int]] = set()
             for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
                 if any(start <= claim.start < end for start, end in seen):
@@ -221,7 +268,7 @@ def _check_article(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
     firm = ctx.firm.firm
     if firm is None or firm.certifications or not ctx.config.enabled(SPECIALIST_WORDING.code):
         return
-    for base, chunk in _reader_texts(doc):
+    for base, chunk in texts if texts is not None else _reader_texts(doc):
         for claim in specialist_claims(chunk, subjects):
             yield doc.source.finding(
                 SPECIALIST_WORDING,
