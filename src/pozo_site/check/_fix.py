@@ -30,9 +30,9 @@ from typing import Final
 
 from pozo_site._atomic import remove_stale_temporaries, replace_unchanged
 from pozo_site._printable import printable
+from pozo_site.check._codes import file as file_rules
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding, Fix
-from pozo_site.check._rules import file as file_rules
 from pozo_site.check._runner import run
 from pozo_site.check._source import Source, file_finding
 
