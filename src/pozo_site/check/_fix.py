@@ -18,7 +18,6 @@ a killed run are removed by the next ``--fix``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -59,6 +58,8 @@ class FileChange:
         double quotes with those characters escaped, as Git quotes such names, so that
         no name can end the header line (and start a CI command on a line of its own).
         """
+        import difflib  # noqa: PLC0415 (only --diff shows one)
+
         name = self.path.as_posix().lstrip("/")
         shown = printable(name)
         if shown != name or '"' in name:

@@ -18,12 +18,10 @@ absolute; always with ``/``.
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import errno
 import fnmatch
 import functools
-import multiprocessing
 import os
 import re
 import threading
@@ -249,6 +247,8 @@ def _can_fork() -> bool:
     """Whether workers can be forked safely: where fork exists, and while this process
     runs no other thread (a fork copies only the calling thread, and a lock another one
     held would stay locked in the child: the language server, for one, has threads)."""
+    import multiprocessing  # noqa: PLC0415 (a parallel run only: a one-file run does without)
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -741,6 +741,9 @@ class _Run:
         workers = min(self.jobs, os.cpu_count() or 1)
         context = firm.context() if any(job.full for job in jobs) else None
         if workers > 1 and total >= PARALLEL_THRESHOLD and _can_fork():
+            import concurrent.futures  # noqa: PLC0415 (as in _can_fork)
+            import multiprocessing  # noqa: PLC0415
+
             _SHARED["run"] = (self, context)
             chunk = max(8, min(256, total // (workers * 8) or 1))
             try:
