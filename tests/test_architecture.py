@@ -166,11 +166,13 @@ def test_the_scan_sees_the_package_and_the_kinds_of_import() -> None:
     )
     # module level, absolute
     assert "pozo_site.check._rule" in RUNTIME["pozo_site.check._registry"]
-    # ``from pozo_site.check._rules import dates`` is an edge to the submodule
-    assert "pozo_site.check._rules.dates" in RUNTIME["pozo_site.check._registry"]
+    # ``from pozo_site.check._codes import dates`` is an edge to the submodule
+    assert "pozo_site.check._codes.dates" in RUNTIME["pozo_site.check._registry"]
     # under TYPE_CHECKING: counted for the layers only
-    assert "pozo_site.check._config" in ALL["pozo_site.check._rules._base"]
-    assert "pozo_site.check._config" not in RUNTIME["pozo_site.check._rules._base"]
+    assert "pozo_site.check._config" in ALL["pozo_site.check._rules._context"]
+    assert "pozo_site.check._config" not in RUNTIME["pozo_site.check._rules._context"]
+    # inside a function: counted (the runner imports the checks on first use)
+    assert "pozo_site.check._rules._checkers" in RUNTIME["pozo_site.check._runner"]
 
 
 def test_imports_inside_functions_count_and_type_checking_ones_are_marked() -> None:

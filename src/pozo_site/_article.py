@@ -36,7 +36,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from slugify import slugify
 
 from pozo_site._base import FrozenModel
-from pozo_site._frontmatter import FrontMatterError, split_front_matter
+from pozo_site._frontmatter import FRONT_MATTER_KEYS, FrontMatterError, split_front_matter
 from pozo_site._text import LongText, ShortText, Text, clean_single_line
 from pozo_site._yaml import YamlError, load_yaml
 
@@ -52,18 +52,6 @@ __all__ = [
     "make_slug",
     "parse_date_or_datetime",
 ]
-
-FRONT_MATTER_KEYS: Final = (
-    "title",
-    "slug",
-    "date",
-    "updated",
-    "author",
-    "summary",
-    "tags",
-    "image",
-)
-"""The front matter keys, in the order :meth:`Article.to_markdown` writes them."""
 
 WORDS_PER_MINUTE: Final = 230
 """Reading speed behind :attr:`Article.reading_time` (adult silent reading of prose)."""

@@ -16,12 +16,9 @@ killed is removed by :func:`remove_stale_temporaries` in a later run.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import functools
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -41,7 +38,7 @@ _RENAME_EXCHANGE: Final = 2  # linux/fs.h
 
 
 def _temporary_for(target: Path) -> Path:
-    return target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(6)}{TEMPORARY_SUFFIX}"
+    return target.parent / f".{target.name}.{os.getpid()}.{os.urandom(6).hex()}{TEMPORARY_SUFFIX}"
 
 
 @contextlib.contextmanager
@@ -86,6 +83,9 @@ def _exchange() -> Callable[[Path, Path], None] | None:
     or ``None`` where it is not available."""
     if not sys.platform.startswith("linux"):  # pragma: no cover - exercised on Linux only
         return None
+    import ctypes  # noqa: PLC0415 (only a write loads the C library binding)
+    import ctypes.util  # noqa: PLC0415
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         renameat2 = libc.renameat2

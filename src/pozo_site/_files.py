@@ -22,6 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from pozo_site._article import Article
+from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._errors import FirmFileError, FirmFileProblem
 from pozo_site._firm import FirmProfile
 from pozo_site._locate import find_key_in_text, line_starts, locate_node, position, yaml_offset
@@ -47,21 +48,7 @@ __all__ = [
     "toml_error_offset",
 ]
 
-FIRM_FILE_NAMES: Final = ("firm.yaml", "firm.yml", "firm.toml", "firm.json")
-"""The names a content folder's firm profile may have, in the order they are looked for."""
-
 MAX_FIRM_FILE_BYTES: Final = 1_000_000
-
-
-def is_content_file(path: Path) -> bool:
-    """Whether a file of this name is content: an article (``*.md``) or a firm profile
-    (one of :data:`FIRM_FILE_NAMES`). The one answer for the checks, the CLI and the
-    language server.
-
-    >>> [is_content_file(Path(n)) for n in ("a.md", "firm.toml", "notes.txt")]
-    [True, True, False]
-    """
-    return path.name.endswith(".md") or path.name in FIRM_FILE_NAMES
 
 
 _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")

@@ -13,8 +13,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-__all__ = ["FrontMatterError", "SplitDocument", "split_front_matter"]
+__all__ = ["FRONT_MATTER_KEYS", "FrontMatterError", "SplitDocument", "split_front_matter"]
+
+FRONT_MATTER_KEYS: Final = (
+    "title",
+    "slug",
+    "date",
+    "updated",
+    "author",
+    "summary",
+    "tags",
+    "image",
+)
+"""The front matter keys, in the order :meth:`pozo_site.Article.to_markdown` writes them."""
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\n|\r(?!\n)|$)")
 # A line start is after LF (re.MULTILINE's ^) or after a lone CR (classic Mac line ends).

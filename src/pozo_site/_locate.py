@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from pozo_site._lines import line_starts, position
+
 __all__ = [
     "find_key_in_text",
     "line_starts",
@@ -33,24 +35,6 @@ __all__ = [
 
 # The line breaks PyYAML (and libyaml) count, which differ from the file's own.
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-# The file's own line ends: CRLF, LF or a lone CR each end one line (as Git, editors and
-# CI annotations count them).
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset at which each line of ``text`` starts."""
-    return [0, *(m.end() for m in _LINE_END.finditer(text))]
-
-
-def position(starts: Sequence[int], offset: int, length: int) -> tuple[int, int]:
-    """The 1-based ``(line, column)`` of character ``offset`` in a text of ``length``
-    characters whose :func:`line_starts` are ``starts``; columns count code points."""
-    offset = max(0, min(offset, length))
-    line = bisect.bisect_right(starts, offset) - 1
-    return line + 1, offset - starts[line] + 1
-
-
 _Pair = tuple[yaml.Node, yaml.Node]
 # Each mapping's keys, indexed once: a front matter with thousands of unknown keys gets a
 # lookup per key, which a scan of the mapping each time made quadratic (minutes).

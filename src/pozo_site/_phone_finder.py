@@ -25,6 +25,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from pozo_site._errors import PhoneNumberError
 from pozo_site._phone import PhoneNumber
+from pozo_site._phone_kinds import DEFAULT_PHONE_MAX_BARE_DIGITS
 
 __all__ = ["DEFAULT_PHONE_MAX_BARE_DIGITS", "DEFAULT_READING", "Found", "Reading", "find_numbers"]
 
@@ -86,12 +87,6 @@ _CUE_BEFORE: Final = re.compile(
 )
 _DIGIT_RUN: Final = re.compile(r"\d+")
 _CONTEXT: Final = 24
-
-DEFAULT_PHONE_MAX_BARE_DIGITS: Final = 9
-"""Longest run of digits, with no separator and no leading ``+``, that the phone rules
-read as a number anywhere (the ``phone-max-bare-digits`` setting): 9 is one digit short
-of a North American number, so a bare run ("2147483648", a receipt's digits) is a number
-only after a word such as "call"."""
 
 
 @dataclass(frozen=True)

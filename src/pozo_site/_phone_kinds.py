@@ -12,11 +12,19 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Final
+import functools
+from typing import TYPE_CHECKING, Final
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
-__all__ = ["DEFAULT_PHONE_STYLE", "NumberType", "PhoneStyle", "number_type_of"]
+__all__ = [
+    "DEFAULT_PHONE_MAX_BARE_DIGITS",
+    "DEFAULT_PHONE_STYLE",
+    "NumberType",
+    "PhoneStyle",
+    "number_type_of",
+]
 
 
 class NumberType(str, enum.Enum):
@@ -48,21 +56,6 @@ class NumberType(str, enum.Enum):
         )
 
 
-_TYPE_FROM_LIB: Final = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: NumberType.FIXED_LINE,
-    phonenumbers.PhoneNumberType.MOBILE: NumberType.MOBILE,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberType.FIXED_LINE_OR_MOBILE,
-    phonenumbers.PhoneNumberType.TOLL_FREE: NumberType.TOLL_FREE,
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: NumberType.PREMIUM_RATE,
-    phonenumbers.PhoneNumberType.SHARED_COST: NumberType.SHARED_COST,
-    phonenumbers.PhoneNumberType.VOIP: NumberType.VOIP,
-    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: NumberType.PERSONAL_NUMBER,
-    phonenumbers.PhoneNumberType.PAGER: NumberType.PAGER,
-    phonenumbers.PhoneNumberType.UAN: NumberType.UAN,
-    phonenumbers.PhoneNumberType.VOICEMAIL: NumberType.VOICEMAIL,
-}
-
-
 class PhoneStyle(str, enum.Enum):
     """A way of writing a number, for :meth:`PhoneNumber.format` and house styles."""
 
@@ -90,6 +83,36 @@ DEFAULT_PHONE_STYLE: Final = PhoneStyle.DASHES
 every renderer prints numbers in it unless given another ``phone_style``."""
 
 
+DEFAULT_PHONE_MAX_BARE_DIGITS: Final = 9
+"""Longest run of digits, with no separator and no leading ``+``, that the phone rules
+read as a number anywhere (the ``phone-max-bare-digits`` setting): 9 is one digit short
+of a North American number, so a bare run ("2147483648", a receipt's digits) is a number
+only after a word such as "call"."""
+
+
+@functools.cache
+def _type_from_lib() -> dict[int, NumberType]:
+    """phonenumbers' kinds to ours; built on first use, so that these enumerations (which
+    the check configuration reads) do not import phonenumbers."""
+    import phonenumbers  # noqa: PLC0415 (see the docstring)
+
+    return {
+        phonenumbers.PhoneNumberType.FIXED_LINE: NumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.MOBILE: NumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberType.FIXED_LINE_OR_MOBILE,
+        phonenumbers.PhoneNumberType.TOLL_FREE: NumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE: NumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST: NumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.VOIP: NumberType.VOIP,
+        phonenumbers.PhoneNumberType.PERSONAL_NUMBER: NumberType.PERSONAL_NUMBER,
+        phonenumbers.PhoneNumberType.PAGER: NumberType.PAGER,
+        phonenumbers.PhoneNumberType.UAN: NumberType.UAN,
+        phonenumbers.PhoneNumberType.VOICEMAIL: NumberType.VOICEMAIL,
+    }
+
+
 def number_type_of(number: phonenumbers.PhoneNumber) -> NumberType:
     """The kind of line of a valid ``number``, per the numbering plan's metadata."""
-    return _TYPE_FROM_LIB.get(phonenumbers.number_type(number), NumberType.UNKNOWN)
+    import phonenumbers  # noqa: PLC0415 (already loaded: ``number`` is one of its objects)
+
+    return _type_from_lib().get(phonenumbers.number_type(number), NumberType.UNKNOWN)

@@ -164,12 +164,12 @@ def test_a_path_the_terminal_cannot_encode_is_escaped_not_a_crash(tmp_path: Path
 def test_anything_unexpected_is_one_line_and_the_traceback_needs_verbose(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from pozo_site.cli import _show
+    import pozo_site.render  # ``show`` imports its renderer from there when it runs
 
     def explode(*args: object) -> int:
         raise LookupError("boom\nsecond line")
 
-    monkeypatch.setattr(_show, "firm_summary", explode)
+    monkeypatch.setattr(pozo_site.render, "firm_summary", explode)
     code, _, err = run("show")
     assert code == ExitCode.USAGE
     assert err == (

@@ -37,17 +37,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
-from pozo_site._article import FRONT_MATTER_KEYS
 from pozo_site._errors import ConfigError, PhoneNumberError
-from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneNumber, PhoneStyle
+from pozo_site._frontmatter import FRONT_MATTER_KEYS
+from pozo_site._phone_kinds import DEFAULT_PHONE_MAX_BARE_DIGITS, DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._toml import tomllib
 from pozo_site.check._finding import Severity
 from pozo_site.check._registry import RULES
 from pozo_site.check._rule import Family
-from pozo_site.check._rules.phone import DEFAULT_PHONE_MAX_BARE_DIGITS
+
+if TYPE_CHECKING:  # a configuration that names numbers imports it (see _other_numbers)
+    from pozo_site._phone import PhoneNumber
 
 __all__ = [
     "CONFIG_FILE_NAMES",
@@ -124,6 +126,7 @@ class OtherNumber:
     The phone rules do not report it as unknown (P001); it never enters the firm profile,
     so contact blocks never print it.
 
+    >>> from pozo_site import PhoneNumber
     >>> OtherNumber(PhoneNumber.parse("1-800-555-0100"), "Agency hotline").number.e164
     '+18005550100'
     """
@@ -400,6 +403,8 @@ _OTHER_NUMBER_KEYS: Final = ("label", "number")
 def _other_numbers(value: Any, path: Path) -> tuple[OtherNumber, ...]:
     """``other-numbers``: a list of ``{ number = "...", label = "..." }`` tables (a plain
     string is a number without a label), each a valid number, none repeated."""
+    from pozo_site._phone import PhoneNumber  # noqa: PLC0415 (only where numbers are named)
+
     if not isinstance(value, list):
         raise ConfigError(
             'other-numbers must be a list such as [{ number = "1-800-555-0100", '

@@ -18,7 +18,6 @@ a killed run are removed by the next ``--fix``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -30,9 +29,9 @@ from typing import Final
 
 from pozo_site._atomic import remove_stale_temporaries, replace_unchanged
 from pozo_site._printable import printable
+from pozo_site.check._codes import file as file_rules
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding, Fix
-from pozo_site.check._rules import file as file_rules
 from pozo_site.check._runner import run
 from pozo_site.check._source import Source, file_finding
 
@@ -59,6 +58,8 @@ class FileChange:
         double quotes with those characters escaped, as Git quotes such names, so that
         no name can end the header line (and start a CI command on a line of its own).
         """
+        import difflib  # noqa: PLC0415 (only --diff shows one)
+
         name = self.path.as_posix().lstrip("/")
         shown = printable(name)
         if shown != name or '"' in name:

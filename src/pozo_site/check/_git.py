@@ -12,7 +12,6 @@ through whole.
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 from pozo_site._errors import GitError
@@ -21,6 +20,8 @@ __all__ = ["GitError", "changed_files"]
 
 
 def _git(args: list[str], cwd: Path) -> str:
+    import subprocess  # noqa: PLC0415 (only --changed-since runs git)
+
     try:
         completed = subprocess.run(
             ["git", *args],

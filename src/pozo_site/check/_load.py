@@ -15,22 +15,23 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
-import yaml
-from pydantic import ValidationError
-
-from pozo_site._article import Article
-from pozo_site._files import decode_firm_text, default_firm, toml_error_offset
-from pozo_site._firm import FirmProfile
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
-from pozo_site._locate import yaml_offset
 from pozo_site._reading import open_regular
 from pozo_site._toml import tomllib
-from pozo_site._yaml import YamlError, _first_clause, compose_yaml
+from pozo_site.check._codes import file as rules
 from pozo_site.check._finding import Finding
-from pozo_site.check._rules import file as rules
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from pozo_site._yaml import YamlError
+
+# Reading a file needs no parser; YAML, pydantic and the models are imported by the
+# functions that parse (the first file checked), so that a run whose every file is a
+# cache hit never loads them.
 
 __all__ = [
     "decode_source",
@@ -155,6 +156,8 @@ def _too_large(display: str, limit: int) -> Finding:
 
 
 def _yaml_finding(source: Source, error: YamlError, yaml_text: str, yaml_start: int) -> Finding:
+    from pozo_site._locate import yaml_offset  # noqa: PLC0415 (see the imports)
+
     rule = rules.YAML_ALIAS if error.code == "yaml_alias" else rules.SYNTAX
     offset = yaml_start
     if error.line is not None:
@@ -179,6 +182,12 @@ def parse_article(source: Source, extra_keys: Iterable[str] = ()) -> ArticleDoc 
 
     ``extra_keys`` are a site's own front matter keys: allowed, and left out of the
     validation (their values are not checked)."""
+    import yaml  # noqa: PLC0415 (see the imports)
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from pozo_site._article import Article  # noqa: PLC0415
+    from pozo_site._yaml import YamlError, compose_yaml  # noqa: PLC0415
+
     text = source.text
     try:
         parts = split_front_matter(text)
@@ -240,12 +249,20 @@ def _errors(error: ValidationError) -> tuple[dict[str, Any], ...]:
 
 def default_firm_doc() -> FirmDoc:
     """The embedded default profile, for a content folder without a firm file."""
+    from pozo_site._files import default_firm  # noqa: PLC0415 (see the imports)
+
     return FirmDoc(source=None, kind="default", firm=default_firm())
 
 
 def parse_firm_doc(source: Source) -> FirmDoc | Finding:
     """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix) for the
     checks: every problem is a finding (:func:`pozo_site.parse_firm` raises instead)."""
+    from pydantic import ValidationError  # noqa: PLC0415 (see the imports)
+
+    from pozo_site._files import decode_firm_text, toml_error_offset  # noqa: PLC0415
+    from pozo_site._firm import FirmProfile  # noqa: PLC0415
+    from pozo_site._yaml import YamlError, _first_clause  # noqa: PLC0415
+
     suffix = source.path.suffix.lower()
     text = source.text
     try:

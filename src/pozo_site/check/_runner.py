@@ -18,11 +18,10 @@ absolute; always with ``/``.
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import errno
 import fnmatch
-import multiprocessing
+import functools
 import os
 import re
 import threading
@@ -32,7 +31,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Final
 
-from pozo_site._files import FIRM_FILE_NAMES, is_content_file
+from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
 from pozo_site.check._cache import (
     CACHE_DIR_NAME,
     FileFacts,
@@ -42,6 +41,8 @@ from pozo_site.check._cache import (
     content_digest,
     file_stat,
 )
+from pozo_site.check._codes import file as file_rules
+from pozo_site.check._codes.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._config import Config
 from pozo_site.check._finding import CheckResult, Finding
 from pozo_site.check._load import (
@@ -52,10 +53,14 @@ from pozo_site.check._load import (
     read_bytes,
     read_source,
 )
-from pozo_site.check._rules import CHECKERS, Checker, links
-from pozo_site.check._rules import file as file_rules
-from pozo_site.check._rules._base import ArticleRef, Context
-from pozo_site.check._rules.suppression import UNUSED_SUPPRESSION
+from pozo_site.check._rules._context import ArticleRef, Checker, Context
+from pozo_site.check._rules._spanning import (
+    BROKEN_LINK,
+    SLUG_DUPLICATE,
+    FolderIndex,
+    broken_links,
+    duplicate_slug,
+)
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
 from pozo_site.check._unused import unused_findings
@@ -242,6 +247,8 @@ def _can_fork() -> bool:
     """Whether workers can be forked safely: where fork exists, and while this process
     runs no other thread (a fork copies only the calling thread, and a lock another one
     held would stay locked in the child: the language server, for one, has threads)."""
+    import multiprocessing  # noqa: PLC0415 (a parallel run only: a one-file run does without)
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -354,15 +361,19 @@ class _Run:
         self.findings: list[Finding] = []
         self.sources: dict[str, Source] = {}
         self.checked = 0
-        self.checkers: tuple[Checker, ...] = tuple(
-            c for c in CHECKERS if any(config.enabled(code) for code in c.codes)
-        )
         self._firm_files: dict[Path, Path | None] = {}
         self._roots: dict[Path, Path] = {}
         self._walked: dict[Path, list[str]] = {}
         self._plain_files: set[str] = set()
         """Files the walk saw that are no symbolic links (no ``lstat`` to resolve them)."""
         self._overridden = {str(path) for path in overrides}
+
+    @functools.cached_property
+    def checkers(self) -> tuple[Checker, ...]:
+        """The enabled checks; imported (with every parser) only once a file is checked."""
+        from pozo_site.check._rules._checkers import CHECKERS  # noqa: PLC0415 (a cache hit checks nothing)
+
+        return tuple(c for c in CHECKERS if any(self.config.enabled(code) for code in c.codes))
 
     # -- paths ---------------------------------------------------------------------
 
@@ -730,6 +741,9 @@ class _Run:
         workers = min(self.jobs, os.cpu_count() or 1)
         context = firm.context() if any(job.full for job in jobs) else None
         if workers > 1 and total >= PARALLEL_THRESHOLD and _can_fork():
+            import concurrent.futures  # noqa: PLC0415 (as in _can_fork)
+            import multiprocessing  # noqa: PLC0415
+
             _SHARED["run"] = (self, context)
             chunk = max(8, min(256, total // (workers * 8) or 1))
             try:
@@ -803,9 +817,9 @@ class _Run:
             articles[real] = slug
             if slug is not None and slug not in slugs:
                 slugs[slug] = ArticleRef(real, self.display(path, root.relative))
-        index = links.FolderIndex(slugs, articles, known=resolved)
-        duplicates = self.config.enabled(links.SLUG_DUPLICATE.code)
-        broken = self.config.enabled(links.BROKEN_LINK.code)
+        index = FolderIndex(slugs, articles, known=resolved)
+        duplicates = self.config.enabled(SLUG_DUPLICATE.code)
+        broken = self.config.enabled(BROKEN_LINK.code)
         for path in root.named:
             fact = facts[path]
             self.checked += 1
@@ -816,9 +830,9 @@ class _Run:
             display = self.display(path, root.relative)
             found = list(fact.findings)
             if duplicates and fact.slug_fact is not None:
-                found.extend(links.duplicate_slug(fact.slug_fact, resolved[path], display, index))
+                found.extend(duplicate_slug(fact.slug_fact, resolved[path], display, index))
             if broken and fact.links:
-                found.extend(links.broken_links(fact.links, _parent(path), display, index))
+                found.extend(broken_links(fact.links, _parent(path), display, index))
             # I001 needs the text; a file with suppression comments is never a cache hit
             # (see check_root), so a file that has them was read in this run.
             self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
@@ -844,6 +858,8 @@ class _Run:
         return self._kept(found, suppressions, firm.source)
 
     def _check_article(self, doc: ArticleDoc, context: Context, facts: FileFacts) -> None:
+        from pozo_site.check._rules import links  # noqa: PLC0415 (as in checkers)
+
         found: list[Finding] = []
         for checker in self.checkers:
             if checker.article is not None:

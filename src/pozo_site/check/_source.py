@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-
-from pozo_site._article import Article
-from pozo_site._firm import FirmProfile
-from pozo_site._locate import line_starts, position
+from pozo_site._lines import line_starts, position
 from pozo_site.check._finding import Finding, Fix
 from pozo_site.check._rule import Rule
+
+if TYPE_CHECKING:  # the records only hold these: reading a cached result parses nothing
+    import yaml
+
+    from pozo_site._article import Article
+    from pozo_site._firm import FirmProfile
 
 __all__ = ["ArticleDoc", "FirmDoc", "Source"]
 

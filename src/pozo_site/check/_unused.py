@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from pozo_site.check._codes.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._finding import Edit, Finding, Fix
 from pozo_site.check._registry import RULES
 from pozo_site.check._rule import Family
-from pozo_site.check._rules.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._source import Source
 from pozo_site.check._suppress import Directive, Suppressions
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import enum
 import os
-import traceback
 from collections.abc import Callable
 from typing import Final, TextIO
 
@@ -55,6 +54,8 @@ def guard(
     except Exception as error:  # the CLI boundary: report in one line, never crash
         debug = verbose or bool(os.environ.get(DEBUG_ENV))
         if debug:
+            import traceback  # noqa: PLC0415 (only a crash with --verbose prints one)
+
             err.write(traceback.format_exc())
         lines = str(error).splitlines()
         what = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from pozo_site._files import FIRM_FILE_NAMES, is_content_file
+from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
 from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,

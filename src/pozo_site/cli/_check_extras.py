@@ -23,7 +23,6 @@ from pozo_site._atomic import atomic_write
 from pozo_site._errors import OutputError
 from pozo_site._printable import printable
 from pozo_site.check import RULES, CheckResult, Config
-from pozo_site.check._add_ignore import add_ignores
 from pozo_site.check._baseline import Baseline, apply_baseline
 from pozo_site.check._git import changed_files
 from pozo_site.check._runner import run
@@ -172,6 +171,8 @@ def before_check(
 def _add_ignore(reason: str, paths: Sequence[Path], config: Config, err: TextIO) -> int:
     if "-->" in reason or "\n" in reason or "\r" in reason:
         return _usage(err, "--add-ignore: the reason must be one line without '-->'")
+    from pozo_site.check._add_ignore import add_ignores  # noqa: PLC0415 (it parses Markdown)
+
     outcome = add_ignores(paths, config, reason.strip())
     for finding in outcome.skipped:
         err.write(

@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pozo_site._atomic import atomic_write
 from pozo_site._errors import FirmFileError
-from pozo_site._files import default_firm, load_firm
-from pozo_site._firm import FirmProfile
-from pozo_site._phone import DEFAULT_PHONE_STYLE, PhoneStyle
+from pozo_site._phone_kinds import DEFAULT_PHONE_STYLE, PhoneStyle
 from pozo_site._reading import open_regular
 from pozo_site.check import ConfigError, load_config
 from pozo_site.cli._boundary import ExitCode
-from pozo_site.render import CONTACT_BLOCK_FORMATS, ContactBlockFormat, RenderError
+from pozo_site.render import RenderError
+from pozo_site.render._contact_formats import ContactBlockFormat
+
+if TYPE_CHECKING:
+    from pozo_site._firm import FirmProfile
+
+# The firm loader and the renderers are imported when the command runs, so that every
+# other command (and ``--help``) does without pydantic, Jinja2 and the models.
 
 __all__ = ["handle", "register"]
 
@@ -45,7 +50,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=list(CONTACT_BLOCK_FORMATS),
+        choices=[format_.value for format_ in ContactBlockFormat],
         default=ContactBlockFormat.TEXT.value,
         help="the output format (default: text)",
     )
@@ -102,6 +107,8 @@ def _read_template(path: str) -> str:
 
 
 def _load_firm(path: str | None) -> FirmProfile:
+    from pozo_site._files import default_firm, load_firm  # noqa: PLC0415 (see the imports)
+
     if path is None:
         return default_firm()
     try:
@@ -122,6 +129,8 @@ def _phone_style(args: argparse.Namespace) -> PhoneStyle:
 
 
 def _render(args: argparse.Namespace) -> str:
+    from pozo_site.render import CONTACT_BLOCK_FORMATS  # noqa: PLC0415 (see the imports)
+
     renderer = CONTACT_BLOCK_FORMATS[args.format]
     if args.template is not None and not renderer.templated:
         raise _Failure(

@@ -6,9 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from pozo_site._errors import PhoneNumberError
-from pozo_site._phone import PhoneNumber
 from pozo_site.cli._boundary import ExitCode
-from pozo_site.render import phone_summary
 
 __all__ = ["handle", "register"]
 
@@ -34,6 +32,9 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run the subcommand; return the exit code."""
+    from pozo_site._phone import PhoneNumber  # noqa: PLC0415 (only this command needs them)
+    from pozo_site.render import phone_summary  # noqa: PLC0415
+
     status = ExitCode.OK
     blocks = []
     for text in args.numbers:

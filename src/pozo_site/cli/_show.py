@@ -6,9 +6,7 @@ import argparse
 from typing import Any, TextIO
 
 from pozo_site._errors import FirmFileError
-from pozo_site._files import default_firm, load_firm
 from pozo_site.cli._boundary import ExitCode
-from pozo_site.render import firm_summary
 
 __all__ = ["handle", "register"]
 
@@ -28,6 +26,9 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run the subcommand; return the exit code."""
+    from pozo_site._files import default_firm, load_firm  # noqa: PLC0415 (this command only)
+    from pozo_site.render import firm_summary  # noqa: PLC0415
+
     try:
         firm = load_firm(args.firm) if args.firm else default_firm()
     except FirmFileError as error:

@@ -24,7 +24,6 @@ Toll Free: 1-88-VISA-LAW-1, (888) 472-5291
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -33,6 +32,7 @@ from typing import Final
 from pozo_site._errors import RenderError
 from pozo_site._firm import FirmProfile
 from pozo_site._phone import PhoneStyle
+from pozo_site.render._contact_formats import ContactBlockFormat
 from pozo_site.render._jsonld import firm_jsonld, jsonld_script, render_firm_jsonld
 from pozo_site.render._templating import TemplateKind, render_shipped, render_source
 from pozo_site.render._vcard import render_vcard3, render_vcard4
@@ -44,25 +44,6 @@ __all__ = [
     "ContactBlockRenderer",
     "render_contact_block",
 ]
-
-
-class ContactBlockFormat(str, enum.Enum):
-    """The formats of :func:`render_contact_block` (the CLI's ``--format`` choices)."""
-
-    TEXT = "text"
-    """Plain text for e-mail footers and terminals."""
-    MARKDOWN = "markdown"
-    """Markdown with ``tel:`` links; firm values are escaped, never markup."""
-    HTML = "html"
-    """An ``<address class="h-card">`` fragment with microformats2 classes."""
-    HTML_JSONLD = "html+jsonld"
-    """The HTML fragment followed by the JSON-LD in a ``<script>`` element."""
-    JSONLD = "jsonld"
-    """schema.org ``LegalService`` JSON-LD."""
-    VCARD = "vcard"
-    """vCard 3.0 (RFC 2426), CRLF line ends."""
-    VCARD4 = "vcard4"
-    """vCard 4.0 (RFC 6350), CRLF line ends."""
 
 
 @dataclass(frozen=True)

@@ -1,34 +1,9 @@
-"""Every rule, one module per family; each family lists its rules in its own ``RULES``.
+"""The checks, one module per family (the rule records are in :mod:`pozo_site.check._codes`).
 
-The rule table (:data:`pozo_site.check.RULES`) is built from those tuples, once.
-:data:`CHECKERS` lists the check functions in a fixed order; the runner calls those whose
-rule codes are enabled. File-family findings come from the loader instead.
+:data:`pozo_site.check._rules._checkers.CHECKERS` lists the check functions in a fixed
+order; the runner imports it, and with it every family's parsers, only when a file has
+to be checked (a run whose every file is a cache hit never does). File-family findings
+come from the loader instead.
 """
 
-from __future__ import annotations
-
-from pozo_site.check._rules import (
-    accessibility,
-    compliance,
-    dates,
-    file,
-    hidden,
-    links,
-    phone,
-    schema,
-    structured_data,
-)
-from pozo_site.check._rules._base import Checker
-
-__all__ = ["CHECKERS", "Checker", "file"]
-
-CHECKERS: tuple[Checker, ...] = (
-    *schema.CHECKERS,
-    *phone.CHECKERS,
-    *links.CHECKERS,
-    *dates.CHECKERS,
-    *accessibility.CHECKERS,
-    *compliance.CHECKERS,
-    *structured_data.CHECKERS,
-    *hidden.CHECKERS,
-)
+__all__: list[str] = []

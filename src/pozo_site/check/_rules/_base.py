@@ -1,23 +1,22 @@
-"""What rule checks receive (:class:`Context`) and how they are declared (:class:`Checker`)."""
+"""The helpers rule checks share; what they receive (:class:`Context`) and how they are
+declared (:class:`Checker`) are in :mod:`pozo_site.check._rules._context`, re-exported here."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
 
 import yaml
 
 from pozo_site._locate import find_key_in_text, locate_node
-from pozo_site._phone import PhoneNumber
-from pozo_site.check._finding import Finding
+from pozo_site.check._rules._context import (
+    ArticleCheck,
+    ArticleRef,
+    Checker,
+    Context,
+    FirmCheck,
+)
 from pozo_site.check._rules._markdown import blank_urls, prose_body
 from pozo_site.check._source import ArticleDoc, FirmDoc
-
-if TYPE_CHECKING:
-    from pozo_site.check._config import Config
 
 __all__ = [
     "ArticleCheck",
@@ -30,46 +29,6 @@ __all__ = [
     "firm_offset",
     "string_scalars",
 ]
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    """Another article of the same content folder."""
-
-    path: str
-    """Resolved absolute path (as :func:`os.path.realpath` gives it)."""
-    display: str
-
-
-@dataclass
-class Context:
-    """Everything a check may read besides the file itself."""
-
-    config: Config
-    firm: FirmDoc
-    root: Path
-    """The content folder (absolute)."""
-    today: dt.date
-    firm_numbers: Mapping[PhoneNumber, PhoneNumber] = field(default_factory=dict)
-    """The firm's numbers, mapping each to the firm's own instance (which keeps its
-    vanity text); empty when the firm profile is invalid."""
-
-    def __post_init__(self) -> None:
-        if not self.firm_numbers and self.firm.firm is not None:
-            self.firm_numbers = {number: number for number in self.firm.firm.numbers}
-
-
-ArticleCheck = Callable[[ArticleDoc, Context], Iterable[Finding]]
-FirmCheck = Callable[[FirmDoc, Context], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Checker:
-    """A check function and the rule codes it can report (it is skipped when all are off)."""
-
-    codes: tuple[str, ...]
-    article: ArticleCheck | None = None
-    firm: FirmCheck | None = None
 
 
 def article_offset(doc: ArticleDoc, loc: Sequence[str | int], *, want_key: bool = False) -> int:

@@ -1,0 +1,165 @@
+"""The rules that span files (L002 duplicate slug, L005 broken link), from per-file facts.
+
+Each file's check records its :class:`~pozo_site.check._facts.SlugFact` and
+:class:`~pozo_site.check._facts.LinkFact` (see
+:func:`pozo_site.check._rules.links.slug_fact` and
+:func:`~pozo_site.check._rules.links.link_facts`), and the result cache keeps them;
+every run rebuilds the content folder's :class:`FolderIndex` and applies
+:func:`duplicate_slug` and :func:`broken_links` to those facts. Nothing here parses, so a
+run whose every file is a cache hit imports no parser. :mod:`pozo_site.check._rules.links`
+re-exports these names.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+
+from pozo_site.check._codes.links import BROKEN_LINK, SLUG_DUPLICATE
+from pozo_site.check._facts import LinkFact, SlugFact
+from pozo_site.check._finding import Finding
+from pozo_site.check._rule import Rule
+from pozo_site.check._rules._context import ArticleRef
+
+__all__ = [
+    "BROKEN_LINK",
+    "SLUG_DUPLICATE",
+    "FolderIndex",
+    "broken_links",
+    "duplicate_slug",
+]
+
+
+class FolderIndex:
+    """The articles of one content folder, for the rules that span files (L002, L005).
+
+    Paths are strings (absolute, as :func:`os.path.realpath` gives them): a folder of
+    10,000 articles is indexed on every run, cached or not, and ``pathlib`` objects cost
+    several times more to hash, compare and join than the strings they wrap."""
+
+    def __init__(
+        self,
+        slugs: Mapping[str, ArticleRef],
+        articles: Mapping[str, str | None],
+        *,
+        known: Mapping[str, str] | None = None,
+    ) -> None:
+        """``articles`` maps resolved paths to slugs; ``known`` maps the articles' paths as
+        found to their resolved paths (a link that names one as written needs no lookup)."""
+        self.slugs = slugs
+        self.articles = articles
+        self.known = known or {}
+        self._lowered: dict[str, str] | None = None
+        self._slugs_lowered: dict[str, str] | None = None
+        self._resolved: dict[str, str] = {}
+
+    @property
+    def lowered(self) -> dict[str, str]:
+        if self._lowered is None:
+            self._lowered = {path.lower(): path for path in self.articles}
+        return self._lowered
+
+    @property
+    def slugs_lowered(self) -> dict[str, str]:
+        if self._slugs_lowered is None:
+            self._slugs_lowered = {slug.lower(): slug for slug in self.slugs}
+        return self._slugs_lowered
+
+    def resolve(self, path: str) -> str:
+        """``os.path.realpath(path)``; a folder is resolved once, however many links lead
+        into it, and a path that names an article as found needs no lookup."""
+        resolved = self._resolved.get(path)
+        if resolved is None:
+            written = path
+            if ".." not in path.split(os.sep):  # "a/./b.md", "a//b.md": as pathlib joins
+                path = os.path.normpath(path)
+            resolved = self.known.get(path)
+            if resolved is None:
+                if os.path.islink(path):
+                    resolved = os.path.realpath(path)
+                else:  # the name is no link: only the folder's part can change
+                    parent, name = os.path.split(path)
+                    folder = self._resolved.get(parent)
+                    if folder is None:
+                        folder = self._resolved[parent] = os.path.realpath(parent)
+                    resolved = os.path.join(folder, name)
+            self._resolved[written] = resolved
+        return resolved
+
+
+def _finding(rule: Rule, display: str, line: int, column: int, message: str) -> Finding:
+    return Finding(
+        path=display,
+        line=line,
+        column=column,
+        code=rule.code,
+        severity=rule.severity,
+        message=message,
+    )
+
+
+def duplicate_slug(
+    fact: SlugFact, resolved: str, display: str, index: FolderIndex
+) -> Iterator[Finding]:
+    """L002 for the article at ``resolved`` (its resolved path), if an earlier one has
+    its slug."""
+    first = index.slugs.get(fact.slug)
+    if first is not None and first.path != resolved:
+        how = " (derived from the title)" if fact.derived else ""
+        yield _finding(
+            SLUG_DUPLICATE,
+            display,
+            fact.line,
+            fact.column,
+            f"slug '{fact.slug}'{how} is already used by {first.display}; "
+            "give this article another slug",
+        )
+
+
+def broken_links(
+    facts: Iterable[LinkFact], folder: str, display: str, index: FolderIndex
+) -> Iterator[Finding]:
+    """L005 for the links of one file (``folder``: the file's folder, as found)."""
+    for fact in facts:
+        message = (
+            _md_problem(fact, folder, index)
+            if fact.kind == "md"
+            else _slug_problem(fact, fact.target, index)
+        )
+        if message is not None:
+            yield Finding(
+                path=display,
+                line=fact.line,
+                column=fact.column,
+                code=BROKEN_LINK.code,
+                severity=BROKEN_LINK.severity,
+                message=message,
+                end_line=fact.end_line,
+                end_column=fact.end_column,
+            )
+
+
+def _md_problem(fact: LinkFact, folder: str, index: FolderIndex) -> str | None:
+    target = index.resolve(os.path.join(folder, fact.target))
+    if target in index.articles:
+        return None
+    near = index.lowered.get(target.lower())
+    if near is not None:
+        name = os.path.relpath(near, folder).replace(os.sep, "/")
+        return (
+            f"link target '{fact.href}' differs only in letter case from the article "
+            f"'{name}'; write '{name}' (servers that tell case apart would not find it)"
+        )
+    return f"link target '{fact.href}' is not an article of this content folder; correct the path"
+
+
+def _slug_problem(fact: LinkFact, slug: str, index: FolderIndex) -> str | None:
+    if slug in index.slugs:
+        return None
+    right = index.slugs_lowered.get(slug.lower())
+    if right is not None:
+        return (
+            f"link target '{fact.href}' differs only in letter case from the slug '{right}'; "
+            f"write '{right}'"
+        )
+    return f"link target '{fact.href}' names no article's slug; correct the slug"
