@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pozo_site.check._codes.links import BROKEN_LINK, SLUG_DUPLICATE
 from pozo_site.check._facts import LinkFact, SlugFact
 from pozo_site.check._finding import Finding
-from pozo_site.check._rule import Rule
 from pozo_site.check._rules._context import ArticleRef
+from pozo_site.check._source import file_finding
 
 __all__ = [
     "BROKEN_LINK",
@@ -87,17 +87,6 @@ class FolderIndex:
         return resolved
 
 
-def _finding(rule: Rule, display: str, line: int, column: int, message: str) -> Finding:
-    return Finding(
-        path=display,
-        line=line,
-        column=column,
-        code=rule.code,
-        severity=rule.severity,
-        message=message,
-    )
-
-
 def duplicate_slug(
     fact: SlugFact, resolved: str, display: str, index: FolderIndex
 ) -> Iterator[Finding]:
@@ -106,13 +95,13 @@ def duplicate_slug(
     first = index.slugs.get(fact.slug)
     if first is not None and first.path != resolved:
         how = " (derived from the title)" if fact.derived else ""
-        yield _finding(
+        yield file_finding(
             SLUG_DUPLICATE,
             display,
-            fact.line,
-            fact.column,
             f"slug '{fact.slug}'{how} is already used by {first.display}; "
             "give this article another slug",
+            fact.line,
+            fact.column,
         )
 
 
