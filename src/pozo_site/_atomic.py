@@ -21,13 +21,14 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
 __all__ = [
     "TEMPORARY_SUFFIX",
     "atomic_write",
+    "atomic_write_chunks",
     "remove_stale_temporaries",
     "replace_unchanged",
 ]
@@ -42,14 +43,19 @@ def _temporary_for(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _temporary(target: Path, data: bytes) -> Iterator[Path]:
-    """A synced temporary file with ``data`` beside ``target``, with ``target``'s mode;
-    removed on the way out unless it was renamed away."""
+def _temporary(target: Path, data: bytes | Iterable[bytes]) -> Iterator[Path]:
+    """A synced temporary file with ``data`` (bytes, or pieces of them written in turn)
+    beside ``target``, with ``target``'s mode; removed on the way out unless it was
+    renamed away."""
     temporary = _temporary_for(target)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                for piece in data:
+                    stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(FileNotFoundError):  # a new file keeps the umask's mode
@@ -71,8 +77,15 @@ def _sync_folder(folder: Path) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace (or create) the file at ``path`` with ``data`` atomically. Raises ``OSError``."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """:func:`atomic_write` of the concatenated ``chunks``, written as they come: a large
+    file (the result cache of 100,000 articles) is never held whole in memory. If the
+    iterable raises, the target is left as it was and the exception propagates."""
     target = Path(os.path.realpath(path))
-    with _temporary(target, data) as temporary:
+    with _temporary(target, chunks) as temporary:
         os.replace(temporary, target)
     _sync_folder(target.parent)
 

@@ -44,9 +44,12 @@ def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
 @pytest.fixture(autouse=True)
 def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     """Share out runs of a handful of files too, so that the tests' folders run in
-    parallel; and trust files' times at once (the racy window is tested on its own)."""
+    parallel; trust files' times at once (the racy window is tested on its own); and
+    write the cache file in pieces of a few entries, so that every test reads one written
+    in many."""
     monkeypatch.setattr(_runner, "PARALLEL_THRESHOLD", 4)
     monkeypatch.setattr(_cache, "RACY_SECONDS", 0)
+    monkeypatch.setattr(_cache, "_BATCH", 5)
 
 
 @pytest.fixture
@@ -341,3 +344,15 @@ def test_a_file_grown_past_the_size_limit_is_not_read_to_be_hashed(
     assert found == fresh([site], settings)
     assert "F009" in {f[3] for f in found if f[0].endswith("article-0002.md")}
     assert all(size <= 4_000 for size in hashed)
+
+
+def test_the_cache_file_written_in_pieces_is_one_json_document(site: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    (file,) = folder.glob("v*/*.json")
+    data = json.loads(file.read_text(encoding="utf-8"))
+    assert set(data) == {"key", "files"}
+    names = {n for n in data["files"] if not n.startswith("\x00")}
+    assert names == {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
+    assert len(names) > 5 * 4  # several pieces of _BATCH entries
+    file.read_bytes().decode("ascii")  # ASCII only: non-ASCII names are escaped

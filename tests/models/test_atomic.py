@@ -1,12 +1,15 @@
-"""The one atomic writer behind --fix and contact-block --output."""
+"""The one atomic writer behind --fix, contact-block --output and the result cache."""
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
-from pozo_site._atomic import atomic_write
+import pytest
+
+from pozo_site._atomic import atomic_write, atomic_write_chunks
 
 
 def mode(path: Path) -> int:
@@ -41,3 +44,24 @@ def test_a_symbolic_link_is_followed_and_kept(tmp_path: Path) -> None:
     atomic_write(link, b"new")
     assert link.is_symlink()
     assert target.read_bytes() == b"new"
+
+
+def test_chunks_are_written_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "cache.json"
+    atomic_write_chunks(path, (piece for piece in (b'{"a":', b"[1,2]", b"}")))
+    assert path.read_bytes() == b'{"a":[1,2]}'
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.json"]
+
+
+def test_chunks_that_fail_halfway_leave_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "cache.json"
+    path.write_bytes(b"old")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"new, half"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write_chunks(path, pieces())
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["cache.json"]  # no temporary left

@@ -24,9 +24,9 @@ stored digest. An entry is stored without its file's times while the file is you
 than :data:`RACY_SECONDS` (a later write within the clock's granularity could keep them),
 so such a file is hashed until its entry is stored again.
 
-**Safety.** The file is written atomically (:func:`pozo_site._atomic.atomic_write`):
-concurrent runs each write a whole file and the last one wins; a run killed meanwhile
-leaves the old file. A file that cannot be read, parsed or does not have the expected
+**Safety.** The file is written atomically, in pieces so that its text is never held whole
+in memory (:func:`pozo_site._atomic.atomic_write_chunks`): concurrent runs each write a
+whole file and the last one wins; a run killed meanwhile leaves the old file. A file that cannot be read, parsed or does not have the expected
 shape is ignored (the run checks everything afresh), never an error; a folder that
 cannot be written leaves the run uncached. JSON, not pickle: a cache file is data, and
 loading one can never run code.
@@ -45,12 +45,13 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from pozo_site._atomic import atomic_write
+from pozo_site._atomic import atomic_write, atomic_write_chunks
 from pozo_site._version import __version__
 from pozo_site.check._facts import LinkFact, SlugFact
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
@@ -84,6 +85,9 @@ _GITIGNORE: Final = "# Created by pozo-site automatically.\n*\n"
 _FIRM: Final = "\x00firm"  # no file of a folder has this name
 _ENTRY_LENGTH: Final = 6
 Stat = tuple[int, int, int, int]
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
+"""The cache file's encoder: ASCII only (``ensure_ascii``), so its text is its bytes."""
+_BATCH: Final = 2048
 
 
 def file_stat(info: os.stat_result) -> Stat:
@@ -249,9 +253,9 @@ class FolderCache:
         self._load()
 
     def _load(self) -> None:
-        try:
-            data = json.loads(self.file.read_bytes())
-        except (OSError, ValueError, RecursionError):
+        try:  # text, not bytes: the file's bytes are gone before its entries are made
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return  # none yet, or a partial or damaged file: start afresh
         if isinstance(data, dict) and data.get("key") == self.key:
             entries = data.get("files")
@@ -318,11 +322,22 @@ class FolderCache:
         """Write the entries atomically, if they changed; a failure only loses the cache."""
         if not self.dirty:
             return
-        data = json.dumps({"key": self.key, "files": self.entries}, separators=(",", ":"))
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.file, data.encode("utf-8"))
+            atomic_write_chunks(self.file, self._chunks())
             self.dirty = False
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The file's JSON text, ``{"key": ..., "files": {...}}``, in pieces of
+        :data:`_BATCH` entries: the text of 100,000 entries whole, and its bytes, would
+        be twice the memory of the entries themselves."""
+        yield b'{"key":' + _ENCODER.encode(self.key).encode("ascii") + b',"files":{'
+        items = iter(self.entries.items())
+        separator = b""
+        while batch := dict(itertools.islice(items, _BATCH)):
+            yield separator + _ENCODER.encode(batch)[1:-1].encode("ascii")
+            separator = b","
+        yield b"}}"
 
 
 def _trusted(info: Stat) -> list[int] | None:
