@@ -223,17 +223,24 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
         for index, name in enumerate(names):
             entry = data["files"][name]  # a file's real stat and digest: the rest is read
             stat, digest = entry[:2] if isinstance(entry, list) else (None, "")
+            loud = [False, [], [], False]  # something of its own to report: decoded at once
             data["files"][name] = [
                 [],
                 {"s": "x", "h": 1},
-                [stat, digest, True, True, "a-slug", "not json"],
-                [stat, digest, True, True, 5, "[]"],
-                [stat, digest, True, True, "a-slug", "[1, 2]"],
-                [stat, digest, True, True, "a-slug", "[null, [[1]], null, [], [[], []]]"],
-                [stat, digest, True, True, "a-slug", "[null, [], null, [[1, 2]], [[], []]]"],
-                [stat, digest, True, True, "a-slug", "[null, [], [1], [], [[], []]]"],
-                [stat, digest, True, True, "a-slug"],
-            ][index % 9]
+                [stat, digest, True, True, "a-slug", "not json", False, [], [], False],
+                [stat, digest, True, True, 5, "[]", True, [], [], False],
+                [stat, digest, True, True, "a-slug", "[1, 2]", False, [], [], False],
+                [stat, digest, True, True, "a-slug", "[null, [[1]], null, [], [[], []]]", *loud],
+                [stat, digest, True, True, "a-slug", "[null, [], null, [[1, 2]], [[], []]]", *loud],
+                [stat, digest, True, True, "a-slug", "[null, [], [1], [], [[], []]]", *loud],
+                # nothing of its own to report, a target that does not resolve, and a
+                # detail that does not decode: found only after the index is built
+                [stat, digest, True, True, "a-slug", "not json", True, ["no/such.md"], [], False],
+                [stat, digest, True, True, "a-slug", "[1]", True, [], ["no-such-slug"], False],
+                [stat, digest, True, True, "a-slug", "[]", True, [1], [], False],
+                [stat, digest, True, True, "a-slug", "[]", True, [], [], "yes"],
+                [stat, digest, True, True, "a-slug", "[]"],  # the format before
+            ][index % 13]
         store.write_text(json.dumps(data), encoding="utf-8")
     else:
         assert isinstance(damage, bytes)
@@ -356,3 +363,24 @@ def test_the_cache_file_written_in_pieces_is_one_json_document(site: Path, tmp_p
     assert names == {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
     assert len(names) > 5 * 4  # several pieces of _BATCH entries
     file.read_bytes().decode("ascii")  # ASCII only: non-ASCII names are escaped
+
+
+def test_a_second_run_decodes_only_what_it_reports(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with nothing of its own to report whose slug and links resolve stays an
+    undecoded text; the others are decoded, and the findings are those of a fresh run."""
+    folder = tmp_path / "cache"
+    expected = cached([site], config(), folder)
+    decoded: list[str] = []
+    real = _cache._decoded
+
+    def counting(*args: Any) -> Any:
+        decoded.append(args[-1])  # the display
+        return real(*args)
+
+    monkeypatch.setattr(_cache, "_decoded", counting)
+    assert cached([site], config(), folder) == expected
+    reported = {f[0] for f in expected if f[0].endswith(".md")}  # not the firm profile
+    assert set(decoded) == reported  # every file with a finding, and no other
+    assert len(decoded) < len(list(site.rglob("*.md")))

@@ -26,9 +26,10 @@ so such a file is hashed until its entry is stored again.
 
 **Safety.** The file is written atomically, in pieces so that its text is never held whole
 in memory (:func:`pozo_site._atomic.atomic_write_chunks`): concurrent runs each write a
-whole file and the last one wins; a run killed meanwhile leaves the old file. A file that cannot be read, parsed or does not have the expected
-shape is ignored (the run checks everything afresh), never an error; a folder that
-cannot be written leaves the run uncached. JSON, not pickle: a cache file is data, and
+whole file and the last one wins; a run killed meanwhile leaves the old file. A file that
+cannot be read, parsed or does not have the expected shape is ignored (the run checks
+everything afresh), never an error; a folder that cannot be written leaves the run
+uncached. JSON, not pickle: a cache file is data, and
 loading one can never run code.
 
 The language server may reuse this module: :class:`ResultCache` opens the folder,
@@ -41,11 +42,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import shutil
 import time
-import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,13 +67,14 @@ __all__ = [
     "FolderCache",
     "ResultCache",
     "clean_cache",
+    "complete",
     "content_digest",
     "file_stat",
     "is_cache_dir",
 ]
 
 CACHE_DIR_NAME: Final = ".pozo-site-cache"
-FORMAT: Final = 2
+FORMAT: Final = 3
 """The layout of an entry; a change of it (or of the tool's version) starts afresh."""
 RACY_SECONDS: Final = 3
 _TAG: Final = (
@@ -83,7 +85,7 @@ _TAG: Final = (
 _GITIGNORE: Final = "# Created by pozo-site automatically.\n*\n"
 
 _FIRM: Final = "\x00firm"  # no file of a folder has this name
-_ENTRY_LENGTH: Final = 6
+_ENTRY_LENGTH: Final = 10
 Stat = tuple[int, int, int, int]
 _ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
 """The cache file's encoder: ASCII only (``ensure_ascii``), so its text is its bytes."""
@@ -105,7 +107,14 @@ class FileFacts:
     """What checking one file alone gives; the runner combines every file's facts.
 
     Made for every file of every run (from the cache when nothing changed): slots and
-    plain defaults, no factories."""
+    plain defaults, no factories.
+
+    A cache hit of a file with nothing of its own to report is *pending*: its slug fact
+    and links stay an undecoded text (:attr:`pending`) beside the few strings the rules
+    that span files look up (:attr:`md_targets`, :attr:`slug_targets`,
+    :attr:`slug_probe`). When those lookups all succeed the file has no finding at all;
+    otherwise :func:`complete` decodes the rest and the rules run on it as on any other
+    file."""
 
     parsed: bool
     """Whether the file was read and its front matter parsed as a mapping."""
@@ -120,6 +129,14 @@ class FileFacts:
     links: tuple[LinkFact, ...] = ()
     suppressions: Suppressions | None = None
     """The file's suppression comments; ``None`` when it has none."""
+    pending: str | None = None
+    """A pending hit's slug fact and links, as stored (see :func:`complete`)."""
+    md_targets: Sequence[str] = ()
+    """A pending hit's ``.md`` link targets, as written (see :class:`LinkFact`)."""
+    slug_targets: Sequence[str] = ()
+    """A pending hit's slug link targets."""
+    slug_probe: bool = False
+    """Whether a pending hit has a slug fact (its slug is :attr:`slug`)."""
 
 
 # -- JSON forms ------------------------------------------------------------------------
@@ -161,11 +178,16 @@ def _finding_in(data: Sequence[Any], display: str) -> Finding:
     )
 
 
-def _entry_out(info: Stat, digest: str, facts: FileFacts) -> list[Any]:
-    """A file's entry: ``[stat, digest, parsed, checked, slug, detail]``, where ``detail``
-    is the rest of its facts as a JSON text of its own, decoded only when the file is
-    reported: a pre-commit run over one file of 10,000 needs only the others' slugs, and
-    100,000 entries held as short strings take a fraction of the memory of nested lists."""
+def _entry_out(stat: list[int] | None, digest: str, facts: FileFacts) -> list[Any]:
+    """A file's entry: ``[stat, digest, parsed, checked, slug, detail, quiet, md_targets,
+    slug_targets, slug_probe]``.
+
+    ``detail`` is the rest of its facts as a JSON text of its own, decoded only when
+    needed: a pre-commit run over one file of 10,000 needs only the others' slugs, and
+    100,000 entries held as short strings take a fraction of the memory of nested lists.
+    ``quiet`` says the file has nothing of its own to report (no stop, no finding, no
+    suppression comment); such a file's detail is decoded only if one of its targets or
+    its slug does not resolve (see :class:`FileFacts`)."""
     supp = facts.suppressions or Suppressions()
     detail = [
         None if facts.stop is None else _finding_out(facts.stop),
@@ -174,33 +196,64 @@ def _entry_out(info: Stat, digest: str, facts: FileFacts) -> list[Any]:
         [list(link) for link in facts.links],
         [sorted(supp.file), [[line, sorted(codes)] for line, codes in supp.lines.items()]],
     ]
+    slug_fact = facts.slug_fact
+    quiet = (
+        facts.stop is None
+        and not facts.findings
+        and facts.suppressions is None
+        and (slug_fact is None or slug_fact.slug == facts.slug)  # the probe looks up .slug
+    )
     return [
-        _trusted(info),
+        stat,
         digest,
         facts.parsed,
         facts.checked,
         facts.slug,
         json.dumps(detail, separators=(",", ":"), ensure_ascii=False),
+        quiet,
+        [link.target for link in facts.links if link.kind == "md"],
+        [link.target for link in facts.links if link.kind != "md"],
+        slug_fact is not None,
     ]
+
+
+def _strings(value: Any) -> list[str]:
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise TypeError("targets that are not a list of strings")
+    return value
 
 
 def _facts_in(entry: Sequence[Any], display: str, *, detail: bool) -> FileFacts:
     """An entry's facts (with ``detail=False``, only whether it parsed, was checked and
-    its slug). Every hit of every run comes through here, so what is common (no
-    findings, no suppression comments: a file with comments is never stored) costs
-    least. An entry of the wrong shape raises ``TypeError``, ``ValueError`` or
-    ``KeyError``."""
-    _stat, _digest, parsed, checked, slug, text = entry
+    its slug). Every hit of every run comes through here, so what is common (nothing of
+    its own to report: a file with comments is never stored) costs least: such a file's
+    facts are left pending. An entry of the wrong shape raises ``TypeError``,
+    ``ValueError`` or ``KeyError``."""
+    _stat, _digest, parsed, checked, slug, text, quiet, md, slugs, probe = entry
     if slug is not None and not isinstance(slug, str):
         raise TypeError("a slug that is not a string")
     if not detail:
         return FileFacts(parsed=bool(parsed), slug=slug, checked=bool(checked))
+    if quiet is True and type(text) is str and type(probe) is bool:
+        return FileFacts(
+            parsed=bool(parsed),
+            slug=slug,
+            checked=bool(checked),
+            pending=text,
+            md_targets=_strings(md),
+            slug_targets=_strings(slugs),
+            slug_probe=probe,
+        )
+    return _decoded(bool(parsed), slug, bool(checked), text, display)
+
+
+def _decoded(parsed: bool, slug: str | None, checked: bool, text: str, display: str) -> FileFacts:
     stop, found, slug_fact, links, (file_codes, lines) = json.loads(text)
     return FileFacts(
-        parsed=bool(parsed),
+        parsed=parsed,
         stop=None if stop is None else _finding_in(stop, display),
         slug=slug,
-        checked=bool(checked),
+        checked=checked,
         findings=tuple([_finding_in(f, display) for f in found]) if found else (),
         slug_fact=None if slug_fact is None else SlugFact._make(slug_fact),
         links=tuple(map(LinkFact._make, links)),  # a wrong length: TypeError
@@ -211,6 +264,15 @@ def _facts_in(entry: Sequence[Any], display: str, *, detail: bool) -> FileFacts:
         if file_codes or lines
         else None,
     )
+
+
+def complete(facts: FileFacts, display: str) -> FileFacts:
+    """A pending hit's whole facts (``facts`` itself if it is not pending). A stored text
+    that does not decode to facts of the right shape raises ``TypeError``,
+    ``ValueError`` or ``KeyError``: the runner then checks the file afresh."""
+    if facts.pending is None:
+        return facts
+    return _decoded(facts.parsed, facts.slug, facts.checked, facts.pending, display)
 
 
 NO_CACHE_ENV: Final = "POZO_SITE_NO_CACHE"
@@ -248,7 +310,8 @@ class FolderCache:
         self.file = file
         self.key = key
         self.entries: dict[str, Any] = {}
-        """A file's entry (see :func:`_entry_out`) by name; the firm profile's findings."""
+        """A file's entry (see :func:`_entry_out`) by name, or what :meth:`store` was
+        given; the firm profile's findings."""
         self.dirty = False
         self._load()
 
@@ -263,19 +326,22 @@ class FolderCache:
                 self.entries = entries
 
     def lookup(
-        self, name: str, info: Stat, display: str, read: Any, *, detail: bool = True
+        self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
     ) -> FileFacts | None:
         """The facts of file ``name`` (its path in the content folder) if its entry holds:
-        when ``info`` (see :func:`file_stat`) is the stored one, or else when ``read()``
-        (the file's bytes, or ``None``) hashes to the stored digest. With
-        ``detail=False`` (a file that is not reported), only its slug is decoded."""
+        when ``info`` (see :func:`file_stat`) is the stored one, or else when the bytes of
+        the file at ``path`` hash to the stored digest. With ``detail=False`` (a file that
+        is not reported), only its slug is decoded; a file with nothing of its own to
+        report is left pending (see :class:`FileFacts`)."""
         entry = self.entries.get(name)
-        if not isinstance(entry, list) or len(entry) != _ENTRY_LENGTH:
+        if type(entry) is tuple:  # stored in this process (the language server's)
+            entry = self.entries[name] = _entry_out(*entry)
+        if type(entry) is not list or len(entry) != _ENTRY_LENGTH:
             return None
         try:
             stored = entry[0]
             if stored is None or tuple(stored) != info:
-                data = read()
+                data = _read(path)
                 if data is None or content_digest(data) != entry[1]:
                     return None
                 self._restat(name, entry, info)
@@ -292,8 +358,13 @@ class FolderCache:
             self.dirty = True
 
     def store(self, name: str, info: Stat, digest: str, facts: FileFacts) -> None:
-        """Keep ``facts`` for file ``name`` (``info`` and ``digest`` as of its reading)."""
-        self.entries[name] = _entry_out(info, digest, facts)
+        """Keep ``facts`` for file ``name`` (``info`` and ``digest`` as of its reading).
+
+        The facts themselves are kept, not their entry: the run holds them anyway, and
+        :meth:`save` makes the entries a few at a time (a cold run over 100,000 files
+        would otherwise hold every file's facts twice). Whether the file's times can be
+        trusted is decided now, as of its reading."""
+        self.entries[name] = (_trusted(info), digest, facts)
         self.dirty = True
 
     def firm_findings(self, display: str) -> list[Finding] | None:
@@ -334,10 +405,21 @@ class FolderCache:
         yield b'{"key":' + _ENCODER.encode(self.key).encode("ascii") + b',"files":{'
         items = iter(self.entries.items())
         separator = b""
-        while batch := dict(itertools.islice(items, _BATCH)):
+        while batch := {
+            name: _entry_out(*entry) if type(entry) is tuple else entry
+            for name, entry in itertools.islice(items, _BATCH)
+        }:
             yield separator + _ENCODER.encode(batch)[1:-1].encode("ascii")
             separator = b","
         yield b"}}"
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except OSError:
+        return None
 
 
 def _trusted(info: Stat) -> list[int] | None:

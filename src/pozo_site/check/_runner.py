@@ -38,6 +38,7 @@ from pozo_site.check._cache import (
     FolderCache,
     ResultCache,
     Stat,
+    complete,
     content_digest,
     file_stat,
 )
@@ -190,6 +191,40 @@ def _parent(path: str) -> str:
     return path[: path.rindex("/")] or "/"
 
 
+def _resolves(
+    fact: FileFacts,
+    folder: str,
+    resolved: str,
+    index: FolderIndex,
+    *,
+    duplicates: bool,
+    broken: bool,
+) -> bool:
+    """Whether a pending hit's slug is its own and every link target of it names an
+    article, by lookups alone. ``False`` only means "decode and see": a ``.md`` target
+    is looked up only as written beside the file (no ``/``, so nothing to normalise or
+    resolve: the path is one of the folder's files as found, or the rules decide)."""
+    if duplicates and fact.slug_probe:
+        first = index.slugs.get(fact.slug or "")
+        if first is not None and first.path != resolved:
+            return False
+    if not broken:
+        return True
+    slugs = index.slugs
+    for target in fact.slug_targets:
+        if target not in slugs:
+            return False
+    if fact.md_targets:
+        if os.sep != "/":  # pragma: no cover - exercised on Windows only
+            return False
+        known = index.known
+        prefix = folder if folder.endswith("/") else folder + "/"
+        for target in fact.md_targets:
+            if "/" in target or target in (".", "..") or prefix + target not in known:
+                return False
+    return True
+
+
 def _lookup(
     cache: FolderCache, path: str, name: str, display: str, max_bytes: int, *, full: bool
 ) -> FileFacts | None:
@@ -199,15 +234,7 @@ def _lookup(
         return None
     if info[0] > max_bytes:  # never read whole to hash it: the check reports it (F009)
         return None
-
-    def read() -> bytes | None:
-        try:
-            with open(path, "rb") as stream:
-                return stream.read()
-        except OSError:
-            return None
-
-    return cache.lookup(name, info, display, read, detail=full)
+    return cache.lookup(name, info, display, path, detail=full)
 
 
 @dataclass(frozen=True)
@@ -714,24 +741,34 @@ class _Run:
         if any(job.full for job in jobs):
             firm_state.doc()  # parsed before the work is shared out
         for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
-            facts[job.name] = outcome.facts
-            if outcome.source is not None and self.keeps(job, outcome.facts):
-                self.sources[job.display] = outcome.source
-            if (
-                cache is not None
-                and outcome.digest is not None
-                and outcome.stat is not None
-                # whether a comment suppresses nothing (I001) depends on the rules that span
-                # the folder, so a file with comments is checked again every run
-                and (
-                    outcome.facts.suppressions is None or not outcome.facts.suppressions.directives
-                )
-            ):
-                cache.store(names[job.name], outcome.stat, outcome.digest, outcome.facts)
+            facts[job.name] = self._take(job, outcome, cache, names[job.name])
         if cache is not None:
             cache.prune(names.values())
         firm_state.report()
-        self._resolve(root, names, facts)
+
+        def afresh(path: str) -> FileFacts:
+            """Check a file whose stored facts turned out not to decode."""
+            job = _Job(path, self.display(path, root.relative), True)
+            return self._take(job, self.process(job, firm_state.context()), cache, names[path])
+
+        self._resolve(root, names, facts, afresh)
+
+    def _take(
+        self, job: _Job, outcome: _Outcome, cache: FolderCache | None, name: str
+    ) -> FileFacts:
+        """A checked file's facts, with its text kept if needed and its entry stored."""
+        if outcome.source is not None and self.keeps(job, outcome.facts):
+            self.sources[job.display] = outcome.source
+        if (
+            cache is not None
+            and outcome.digest is not None
+            and outcome.stat is not None
+            # whether a comment suppresses nothing (I001) depends on the rules that span
+            # the folder, so a file with comments is checked again every run
+            and (outcome.facts.suppressions is None or not outcome.facts.suppressions.directives)
+        ):
+            cache.store(name, outcome.stat, outcome.digest, outcome.facts)
+        return outcome.facts
 
     def _work(self, jobs: Sequence[_Job], firm: _Firm) -> Iterator[_Outcome]:
         """Each job's outcome, in order: in this process, or shared out between processes
@@ -801,28 +838,33 @@ class _Run:
         return _Outcome(facts, digest, stat, parsed.source)
 
     def _resolve(
-        self, root: _Root, names: Mapping[str, str], facts: Mapping[str, FileFacts]
+        self,
+        root: _Root,
+        names: Mapping[str, str],
+        facts: dict[str, FileFacts],
+        afresh: Callable[[str], FileFacts],
     ) -> None:
         """The findings of the named files: their own, and those of the rules that span
-        the folder (L002, L005), from every file's facts."""
-        slugs: dict[str, ArticleRef] = {}
-        articles: dict[str, str | None] = {}
-        resolved: dict[str, str] = {}
+        the folder (L002, L005), from every file's facts.
 
-        files = names  # every file of the folder, with its path in the folder (the order)
-        for path in sorted(files, key=names.__getitem__):
-            fact = facts[path]
-            slug = fact.slug if fact.parsed else None
-            real = resolved[path] = self._resolved(path)
-            articles[real] = slug
-            if slug is not None and slug not in slugs:
-                slugs[slug] = ArticleRef(real, self.display(path, root.relative))
-        index = FolderIndex(slugs, articles, known=resolved)
+        A pending cache hit (see :class:`FileFacts`) whose slug and link targets all
+        resolve has no finding and is not decoded; any other is decoded first, and one
+        whose stored text does not decode is checked ``afresh`` (and the index built
+        again, since its slug may differ from the stored one)."""
         duplicates = self.config.enabled(SLUG_DUPLICATE.code)
         broken = self.config.enabled(BROKEN_LINK.code)
+        while True:
+            index, resolved = self._index(root, names, facts)
+            clean, damaged = self._settle(root, facts, index, resolved)
+            if not damaged:
+                break
+            for path in damaged:
+                facts[path] = afresh(path)
         for path in root.named:
-            fact = facts[path]
             self.checked += 1
+            if path in clean:
+                continue
+            fact = facts[path]
             if not fact.parsed:
                 if fact.stop is not None:
                     self.findings.append(fact.stop)
@@ -837,15 +879,61 @@ class _Run:
             # (see check_root), so a file that has them was read in this run.
             self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
 
+    def _settle(
+        self,
+        root: _Root,
+        facts: dict[str, FileFacts],
+        index: FolderIndex,
+        resolved: Mapping[str, str],
+    ) -> tuple[set[str], list[str]]:
+        """The named files whose pending facts resolve (no finding), having decoded the
+        other pending ones in ``facts``; and those whose stored text did not decode."""
+        duplicates = self.config.enabled(SLUG_DUPLICATE.code)
+        broken = self.config.enabled(BROKEN_LINK.code)
+        clean: set[str] = set()
+        damaged = []
+        for path in root.named:
+            fact = facts[path]
+            if fact.pending is None:
+                continue
+            if _resolves(
+                fact, _parent(path), resolved[path], index, duplicates=duplicates, broken=broken
+            ):
+                clean.add(path)
+                continue
+            try:
+                facts[path] = complete(fact, self.display(path, root.relative))
+            except (KeyError, TypeError, ValueError):
+                damaged.append(path)
+        return clean, damaged
+
+    def _index(
+        self, root: _Root, names: Mapping[str, str], facts: Mapping[str, FileFacts]
+    ) -> tuple[FolderIndex, dict[str, str]]:
+        """The folder's index, and every file's resolved path."""
+        slugs: dict[str, ArticleRef] = {}
+        articles: dict[str, str | None] = {}
+        resolved: dict[str, str] = {}
+        for path in sorted(names, key=names.__getitem__):  # in the order of their names
+            fact = facts[path]
+            slug = fact.slug if fact.parsed else None
+            real = resolved[path] = self._resolved(path)
+            articles[real] = slug
+            if slug is not None and slug not in slugs:
+                slugs[slug] = ArticleRef(real, self.display(path, root.relative))
+        return FolderIndex(slugs, articles, known=resolved), resolved
+
     def _resolved(self, path: str) -> str:
         """``os.path.realpath(path)``, with the folder's part resolved once per folder."""
         if path not in self._plain_files and os.path.islink(path):
             return os.path.realpath(path)
-        parent, name = os.path.split(path)
+        parent = _parent(path)
         folder = self._real_folders.get(parent)
         if folder is None:
             folder = self._real_folders[parent] = os.path.realpath(parent)
-        return os.path.join(folder, name)
+        if folder == parent:
+            return path
+        return os.path.join(folder, path[len(parent) :].lstrip(os.sep))
 
     def _check_firm(self, firm: FirmDoc, context: Context) -> list[Finding]:
         assert firm.source is not None
