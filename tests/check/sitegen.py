@@ -9,7 +9,9 @@ files use. Fictional numbers (555-01xx) and example.com only.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 FIRM = """\
 name: Example Immigration Law
@@ -57,3 +59,16 @@ def build_site(folder: Path, count: int) -> Path:
         path = articles / f"article-{index:04d}.md"
         path.write_text(article(index, count), encoding="utf-8")
     return folder
+
+
+def read_cache_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A result cache file's header and entries, read as its format says (JSON lines:
+    the header, then the entries a batch to a line); raises if it is not whole."""
+    header, *batches = [json.loads(line) for line in path.read_text("ascii").splitlines()]
+    entries: dict[str, Any] = {}
+    for batch in batches:
+        assert isinstance(batch, dict)
+        assert not set(batch) & set(entries)  # each name once
+        entries.update(batch)
+    assert header["entries"] == len(entries)
+    return header, entries

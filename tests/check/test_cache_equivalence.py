@@ -21,7 +21,7 @@ from pozo_site._phone import PhoneStyle
 from pozo_site.check import Config, Finding, _cache, _runner, check_paths
 from pozo_site.check._cache import ResultCache
 from tests.check.conftest import config
-from tests.check.sitegen import build_site
+from tests.check.sitegen import build_site, read_cache_file
 
 
 def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
@@ -151,8 +151,8 @@ def test_a_file_younger_than_the_racy_window_is_hashed(
     monkeypatch.setattr(_cache, "RACY_SECONDS", 3600)
     folder = tmp_path / "cache"
     cached([site], config(), folder)
-    store = next((folder).glob("v*/*.json"))
-    entries = json.loads(store.read_text(encoding="utf-8"))["files"]
+    store = next((folder).glob("v*/*.jsonl"))
+    entries = read_cache_file(store)[1]
     assert all(entry[0] is None for name, entry in entries.items() if name != "\x00firm")
     assert cached([site], config(), folder) == fresh([site], config())
 
@@ -216,9 +216,10 @@ def test_relative_and_absolute_paths_share_the_cache(
 def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | str) -> None:
     folder = tmp_path / "cache"
     expected = cached([site], config(), folder)
-    store = next(folder.glob("v*/*.json"))
+    store = next(folder.glob("v*/*.jsonl"))
     if damage == "garbage":
-        data = json.loads(store.read_text(encoding="utf-8"))
+        header, files = read_cache_file(store)
+        data = {"files": files}
         names = sorted(data["files"])
         for index, name in enumerate(names):
             entry = data["files"][name]  # a file's real stat and digest: the rest is read
@@ -241,13 +242,13 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
                 [stat, digest, True, True, "a-slug", "[]", True, [], [], "yes"],
                 [stat, digest, True, True, "a-slug", "[]"],  # the format before
             ][index % 13]
-        store.write_text(json.dumps(data), encoding="utf-8")
+        store.write_text(f"{json.dumps(header)}\n{json.dumps(files)}\n", encoding="utf-8")
     else:
         assert isinstance(damage, bytes)
         store.write_bytes(damage)
     assert cached([site], config(), folder) == expected
     assert cached([site], config(), folder) == expected  # and written whole again
-    json.loads(store.read_text(encoding="utf-8"))
+    read_cache_file(store)
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_speed(site: Path, tmp_path: Path) -> None:
@@ -260,7 +261,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(site: Path, tmp_
 def test_a_killed_run_leaves_a_usable_cache(site: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     expected = cached([site], config(), folder)
-    store = next(folder.glob("v*/*.json"))
+    store = next(folder.glob("v*/*.jsonl"))
     whole = store.read_bytes()
     store.write_bytes(whole[: len(whole) // 2])  # as if cut off mid-write (not atomic)
     leftover = store.parent / f".{store.name}.99999.0123456789ab.pozo-site.tmp"
@@ -353,16 +354,35 @@ def test_a_file_grown_past_the_size_limit_is_not_read_to_be_hashed(
     assert all(size <= 4_000 for size in hashed)
 
 
-def test_the_cache_file_written_in_pieces_is_one_json_document(site: Path, tmp_path: Path) -> None:
+def test_the_cache_file_is_json_lines_of_a_few_entries(site: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     cached([site], config(), folder)
-    (file,) = folder.glob("v*/*.json")
-    data = json.loads(file.read_text(encoding="utf-8"))
-    assert set(data) == {"key", "files"}
-    names = {n for n in data["files"] if not n.startswith("\x00")}
+    (file,) = folder.glob("v*/*.jsonl")
+    header, entries = read_cache_file(file)  # ASCII only: non-ASCII names are escaped
+    assert set(header) == {"key", "entries"}
+    names = {n for n in entries if not n.startswith("\x00")}
     assert names == {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
-    assert len(names) > 5 * 4  # several pieces of _BATCH entries
-    file.read_bytes().decode("ascii")  # ASCII only: non-ASCII names are escaped
+    lines = file.read_text("ascii").splitlines()
+    assert len(lines) == 1 + -(-len(entries) // 5)  # the header, then _BATCH to a line
+    assert max(len(json.loads(line)) for line in lines[1:]) == 5
+
+
+@pytest.mark.parametrize("keep", ["no entry line", "the first entry line only"])
+def test_a_cache_file_cut_at_a_line_end_is_ignored(
+    site: Path, tmp_path: Path, keep: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file cut off between two lines parses line by line; its header's count tells
+    that it is not whole, and no entry of it is used."""
+    folder = tmp_path / "cache"
+    expected = cached([site], config(), folder)
+    (file,) = folder.glob("v*/*.jsonl")
+    lines = file.read_text("ascii").splitlines(keepends=True)
+    file.write_text("".join(lines[: 1 if keep == "no entry line" else 2]), "ascii")
+    hits: list[str] = []
+    real = _cache._facts_in
+    monkeypatch.setattr(_cache, "_facts_in", lambda *a, **k: hits.append(a[1]) or real(*a, **k))
+    assert cached([site], config(), folder) == expected
+    assert hits == []
 
 
 def test_a_second_run_decodes_only_what_it_reports(

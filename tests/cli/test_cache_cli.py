@@ -13,7 +13,7 @@ import pytest
 
 from pozo_site.check import _cache
 from pozo_site.cli import _check, main
-from tests.check.sitegen import build_site
+from tests.check.sitegen import build_site, read_cache_file
 
 
 def check(*args: str) -> tuple[int, str, str]:
@@ -154,8 +154,10 @@ def test_concurrent_runs_share_the_cache(site: Path, in_tmp: Path) -> None:
     assert [run.returncode for run in runs] == [1, 1, 1]
     expected = check("--no-cache", "site")[1]
     assert [out.decode() for out, _ in outputs] == [expected] * 3
-    for store in (site / ".pozo-site-cache").glob("v*/*.json"):
-        json.loads(store.read_text(encoding="utf-8"))  # whole, not a mix of two writes
+    stores = list((site / ".pozo-site-cache").glob("v*/*.jsonl"))
+    assert stores
+    for store in stores:
+        read_cache_file(store)  # whole, not a mix of two writes
     assert check("site")[1] == expected
 
 

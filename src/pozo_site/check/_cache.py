@@ -3,7 +3,7 @@
 **Where.** One folder (default ``.pozo-site-cache`` in the folder of the configuration
 file, else in the content folder of the first path checked; ``--cache-dir`` chooses
 another, ``--no-cache`` uses none). It holds a ``CACHEDIR.TAG`` (backup tools skip the
-folder), a ``.gitignore`` of ``*`` (Git never sees it) and one JSON file per content
+folder), a ``.gitignore`` of ``*`` (Git never sees it) and one JSON Lines file per content
 folder, under a folder named for the tool's version. It can be deleted at any time
 (``pozo-site clean``); a run without it is only slower.
 
@@ -12,8 +12,11 @@ its own suppression comments), and the facts that rules spanning files need (its
 where a duplicate slug would be reported, its links to other articles, its suppression
 comments), so that those rules (L002, L005) are recomputed every run from every file's
 facts, never taken from the cache. An entry is a short list (see :func:`_entry_out`)
-whose findings, links and comments are one JSON text of their own, decoded only when the
-file is reported: the other files of a pre-commit run give their slugs alone.
+whose findings, links and comments are one JSON text of their own, decoded only when
+needed: the other files of a pre-commit run give their slugs alone, and a reported file
+with nothing of its own to report gives only its link targets and slug, looked up in
+the folder's index; its text is decoded only if one of them does not resolve (then the
+rules run on its facts as on a fresh file's).
 
 **When an entry is used.** Each content folder's file has a key: the cache format, the
 tool's version, the effective configuration, the firm profile's bytes and the date rules
@@ -217,12 +220,6 @@ def _entry_out(stat: list[int] | None, digest: str, facts: FileFacts) -> list[An
     ]
 
 
-def _strings(value: Any) -> list[str]:
-    if type(value) is not list or not all(type(item) is str for item in value):
-        raise TypeError("targets that are not a list of strings")
-    return value
-
-
 def _facts_in(entry: Sequence[Any], display: str, *, detail: bool) -> FileFacts:
     """An entry's facts (with ``detail=False``, only whether it parsed, was checked and
     its slug). Every hit of every run comes through here, so what is common (nothing of
@@ -240,8 +237,8 @@ def _facts_in(entry: Sequence[Any], display: str, *, detail: bool) -> FileFacts:
             slug=slug,
             checked=bool(checked),
             pending=text,
-            md_targets=_strings(md),
-            slug_targets=_strings(slugs),
+            md_targets=md,  # a damaged list: TypeError where it is looked up
+            slug_targets=slugs,
             slug_probe=probe,
         )
     return _decoded(bool(parsed), slug, bool(checked), text, display)
@@ -316,14 +313,24 @@ class FolderCache:
         self._load()
 
     def _load(self) -> None:
-        try:  # text, not bytes: the file's bytes are gone before its entries are made
-            data = json.loads(self.file.read_text(encoding="utf-8"))
+        """Read the file line by line (see :meth:`_chunks`): the text of 100,000 entries
+        is never held whole beside them. Anything but a whole file of this key is
+        ignored: the run starts afresh."""
+        entries: dict[str, Any] = {}
+        try:
+            with open(self.file, encoding="utf-8") as stream:
+                header = json.loads(stream.readline())
+                if not isinstance(header, dict) or header.get("key") != self.key:
+                    return
+                for line in stream:
+                    batch = json.loads(line)
+                    if not isinstance(batch, dict):
+                        return
+                    entries.update(batch)
         except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return  # none yet, or a partial or damaged file: start afresh
-        if isinstance(data, dict) and data.get("key") == self.key:
-            entries = data.get("files")
-            if isinstance(entries, dict):
-                self.entries = entries
+        if header.get("entries") == len(entries):  # cut off at a line's end: not whole
+            self.entries = entries
 
     def lookup(
         self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
@@ -399,19 +406,18 @@ class FolderCache:
             self.dirty = False
 
     def _chunks(self) -> Iterator[bytes]:
-        """The file's JSON text, ``{"key": ..., "files": {...}}``, in pieces of
-        :data:`_BATCH` entries: the text of 100,000 entries whole, and its bytes, would
-        be twice the memory of the entries themselves."""
-        yield b'{"key":' + _ENCODER.encode(self.key).encode("ascii") + b',"files":{'
+        """The file's text in JSON lines: ``{"key": ..., "entries": N}``, then the
+        entries by name, :data:`_BATCH` to a line (one JSON object each). Written and
+        read a line at a time: the text of 100,000 entries whole, and its bytes, would
+        take more memory than the entries themselves."""
+        header = {"key": self.key, "entries": len(self.entries)}
+        yield _ENCODER.encode(header).encode("ascii") + b"\n"
         items = iter(self.entries.items())
-        separator = b""
         while batch := {
             name: _entry_out(*entry) if type(entry) is tuple else entry
             for name, entry in itertools.islice(items, _BATCH)
         }:
-            yield separator + _ENCODER.encode(batch)[1:-1].encode("ascii")
-            separator = b","
-        yield b"}}"
+            yield _ENCODER.encode(batch).encode("ascii") + b"\n"
 
 
 def _read(path: str) -> bytes | None:
@@ -461,7 +467,7 @@ class ResultCache:
         ).hexdigest()
         if cached is None or cached.key != key:
             name = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:24]
-            file = self.path / f"v{FORMAT}-{__version__}" / f"{name}.json"
+            file = self.path / f"v{FORMAT}-{__version__}" / f"{name}.jsonl"
             cached = self._open[root] = FolderCache(file, key)
         return cached
 

@@ -305,6 +305,8 @@ class _Root:
     relative: bool
     named: dict[str, None] = field(default_factory=dict)
     """The files to report, by absolute path (a string: see :meth:`_Run.walk`)."""
+    displays: dict[str, str] = field(default_factory=dict)
+    """How findings name each file of the folder (made once per file and run)."""
 
 
 class _Firm:
@@ -727,8 +729,9 @@ class _Run:
         folder = str(root.folder)
         overridden = self._overridden
         max_bytes = self.config.max_file_bytes
+        displays = root.displays
         for path in files:
-            display = self.display(path, root.relative)
+            display = displays[path] = self.display(path, root.relative)
             full = path in root.named
             name = names[path] = _name(path, folder)
             hit = None
@@ -748,7 +751,7 @@ class _Run:
 
         def afresh(path: str) -> FileFacts:
             """Check a file whose stored facts turned out not to decode."""
-            job = _Job(path, self.display(path, root.relative), True)
+            job = _Job(path, root.displays[path], True)
             return self._take(job, self.process(job, firm_state.context()), cache, names[path])
 
         self._resolve(root, names, facts, afresh)
@@ -869,7 +872,7 @@ class _Run:
                 if fact.stop is not None:
                     self.findings.append(fact.stop)
                 continue
-            display = self.display(path, root.relative)
+            display = root.displays[path]
             found = list(fact.findings)
             if duplicates and fact.slug_fact is not None:
                 found.extend(duplicate_slug(fact.slug_fact, resolved[path], display, index))
@@ -896,14 +899,14 @@ class _Run:
             fact = facts[path]
             if fact.pending is None:
                 continue
-            if _resolves(
-                fact, _parent(path), resolved[path], index, duplicates=duplicates, broken=broken
-            ):
-                clean.add(path)
-                continue
             try:
-                facts[path] = complete(fact, self.display(path, root.relative))
-            except (KeyError, TypeError, ValueError):
+                if _resolves(
+                    fact, _parent(path), resolved[path], index, duplicates=duplicates, broken=broken
+                ):
+                    clean.add(path)
+                    continue
+                facts[path] = complete(fact, root.displays[path])
+            except (KeyError, TypeError, ValueError):  # stored targets or text damaged
                 damaged.append(path)
         return clean, damaged
 
@@ -920,7 +923,7 @@ class _Run:
             real = resolved[path] = self._resolved(path)
             articles[real] = slug
             if slug is not None and slug not in slugs:
-                slugs[slug] = ArticleRef(real, self.display(path, root.relative))
+                slugs[slug] = ArticleRef(real, root.displays[path])
         return FolderIndex(slugs, articles, known=resolved), resolved
 
     def _resolved(self, path: str) -> str:
