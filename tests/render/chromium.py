@@ -10,9 +10,12 @@ read the accessibility tree, take a screenshot.
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -119,13 +122,19 @@ def _port(profile: Path, process: subprocess.Popen[bytes]) -> int:
 
 @contextmanager
 def open_page(binary: Path) -> Iterator[Page]:
-    """Start headless Chromium with a new profile and yield its first page (about:blank)."""
-    with tempfile.TemporaryDirectory(prefix="pozo-chromium-") as folder:
-        profile = Path(folder)
+    """Start headless Chromium with a new profile and yield its first page (about:blank).
+
+    Chromium runs in a process group of its own, and the whole group is ended on the way
+    out: its helper processes (renderer, GPU, crash handler) can still write into the
+    profile after the main process has exited, which once made removing the profile fail
+    with "Directory not empty" in CI."""
+    profile = Path(tempfile.mkdtemp(prefix="pozo-chromium-"))
+    try:
         process = subprocess.Popen(
             [str(binary), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         page: Page | None = None
         try:
@@ -138,9 +147,34 @@ def open_page(binary: Path) -> Iterator[Page]:
         finally:
             if page is not None:
                 page.close()
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:  # pragma: no cover - a hung browser
-                process.kill()
-                process.wait()
+            _end_group(process)
+    finally:
+        _remove(profile)
+
+
+def _end_group(process: subprocess.Popen[bytes]) -> None:
+    """Terminate Chromium and every process of its group; kill what does not stop."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # pragma: no cover - a hung browser
+        process.kill()
+        process.wait()
+    with contextlib.suppress(ProcessLookupError):  # helpers that outlived the main process
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def _remove(profile: Path) -> None:
+    """Remove the profile folder, retrying a bounded number of times while a helper that
+    was just killed may still be leaving files in it."""
+    for _ in range(50):
+        try:
+            shutil.rmtree(profile)
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.1)
+        else:
+            return
+    shutil.rmtree(profile, ignore_errors=True)
