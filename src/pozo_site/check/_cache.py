@@ -264,11 +264,10 @@ def _decoded(parsed: bool, slug: str | None, checked: bool, text: str, display: 
 
 
 def complete(facts: FileFacts, display: str) -> FileFacts:
-    """A pending hit's whole facts (``facts`` itself if it is not pending). A stored text
-    that does not decode to facts of the right shape raises ``TypeError``,
-    ``ValueError`` or ``KeyError``: the runner then checks the file afresh."""
-    if facts.pending is None:
-        return facts
+    """A pending hit's whole facts. A stored text that does not decode to facts of the
+    right shape raises ``TypeError``, ``ValueError`` or ``KeyError``: the runner then
+    checks the file afresh."""
+    assert facts.pending is not None, "only a pending cache hit is completed"
     return _decoded(facts.parsed, facts.slug, facts.checked, facts.pending, display)
 
 

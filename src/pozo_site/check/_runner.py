@@ -201,28 +201,10 @@ def _resolves(
     broken: bool,
 ) -> bool:
     """Whether a pending hit's slug is its own and every link target of it names an
-    article, by lookups alone. ``False`` only means "decode and see": a ``.md`` target
-    is looked up only as written beside the file (no ``/``, so nothing to normalise or
-    resolve: the path is one of the folder's files as found, or the rules decide)."""
-    if duplicates and fact.slug_probe:
-        first = index.slugs.get(fact.slug or "")
-        if first is not None and first.path != resolved:
-            return False
-    if not broken:
-        return True
-    slugs = index.slugs
-    for target in fact.slug_targets:
-        if target not in slugs:
-            return False
-    if fact.md_targets:
-        if os.sep != "/":  # pragma: no cover - exercised on Windows only
-            return False
-        known = index.known
-        prefix = folder if folder.endswith("/") else folder + "/"
-        for target in fact.md_targets:
-            if "/" in target or target in (".", "..") or prefix + target not in known:
-                return False
-    return True
+    article, by lookups alone; ``False`` only means "decode and see"."""
+    if duplicates and fact.slug_probe and index.taken(fact.slug or "", resolved) is not None:
+        return False
+    return not broken or index.names_articles(fact.slug_targets, fact.md_targets, folder)
 
 
 def _lookup(
@@ -858,7 +840,9 @@ class _Run:
         broken = self.config.enabled(BROKEN_LINK.code)
         while True:
             index, resolved = self._index(root, names, facts)
-            clean, damaged = self._settle(root, facts, index, resolved)
+            clean, damaged = self._settle(
+                root, facts, index, resolved, duplicates=duplicates, broken=broken
+            )
             if not damaged:
                 break
             for path in damaged:
@@ -888,11 +872,13 @@ class _Run:
         facts: dict[str, FileFacts],
         index: FolderIndex,
         resolved: Mapping[str, str],
+        *,
+        duplicates: bool,
+        broken: bool,
     ) -> tuple[set[str], list[str]]:
         """The named files whose pending facts resolve (no finding), having decoded the
-        other pending ones in ``facts``; and those whose stored text did not decode."""
-        duplicates = self.config.enabled(SLUG_DUPLICATE.code)
-        broken = self.config.enabled(BROKEN_LINK.code)
+        other pending ones in ``facts``; and those whose stored text did not decode.
+        ``duplicates``, ``broken``: whether L002 and L005 are enabled."""
         clean: set[str] = set()
         damaged = []
         for path in root.named:

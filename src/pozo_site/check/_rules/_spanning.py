@@ -86,14 +86,38 @@ class FolderIndex:
             self._resolved[written] = resolved
         return resolved
 
+    def taken(self, slug: str, resolved: str) -> ArticleRef | None:
+        """The earlier article whose slug is ``slug``, unless it is the one at ``resolved``."""
+        first = self.slugs.get(slug)
+        return first if first is not None and first.path != resolved else None
+
+    def names_articles(self, slugs: Iterable[str], md_targets: Iterable[str], folder: str) -> bool:
+        """Whether every slug names an article and every ``.md`` target names one of the
+        folder's articles as found, by lookups alone (a cached file with nothing of its own
+        to report). ``False`` only means "let :func:`broken_links` see": a ``.md`` target is
+        looked up only when written beside the file (no ``/``, so nothing to normalise or
+        resolve)."""
+        for slug in slugs:
+            if slug not in self.slugs:
+                return False
+        if md_targets:
+            if os.sep != "/":  # pragma: no cover - exercised on Windows only
+                return False
+            known = self.known
+            prefix = folder if folder.endswith("/") else folder + "/"
+            for target in md_targets:
+                if "/" in target or target in (".", "..") or prefix + target not in known:
+                    return False
+        return True
+
 
 def duplicate_slug(
     fact: SlugFact, resolved: str, display: str, index: FolderIndex
 ) -> Iterator[Finding]:
     """L002 for the article at ``resolved`` (its resolved path), if an earlier one has
     its slug."""
-    first = index.slugs.get(fact.slug)
-    if first is not None and first.path != resolved:
+    first = index.taken(fact.slug, resolved)
+    if first is not None:
         how = " (derived from the title)" if fact.derived else ""
         yield file_finding(
             SLUG_DUPLICATE,
