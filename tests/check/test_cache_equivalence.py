@@ -20,6 +20,7 @@ import pytest
 from pozo_site._phone import PhoneStyle
 from pozo_site.check import Config, Finding, _cache, _runner, check_paths
 from pozo_site.check._cache import ResultCache
+from pozo_site.check._facts import LinkFact
 from tests.check.conftest import config
 from tests.check.sitegen import build_site, read_cache_file
 
@@ -224,23 +225,24 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
         for index, name in enumerate(names):
             entry = data["files"][name]  # a file's real stat and digest: the rest is read
             stat, digest = entry[:2] if isinstance(entry, list) else (None, "")
-            loud = [False, [], [], False]  # something of its own to report: decoded at once
+            loud = [False, "", "", False]  # something of its own to report: decoded at once
             data["files"][name] = [
                 [],
                 {"s": "x", "h": 1},
-                [stat, digest, True, True, "a-slug", "not json", False, [], [], False],
-                [stat, digest, True, True, 5, "[]", True, [], [], False],
-                [stat, digest, True, True, "a-slug", "[1, 2]", False, [], [], False],
+                [stat, digest, True, True, "a-slug", "not json", False, "", "", False],
+                [stat, digest, True, True, 5, "[]", True, "", "", False],
+                [stat, digest, True, True, "a-slug", "[1, 2]", False, "", "", False],
                 [stat, digest, True, True, "a-slug", "[null, [[1]], null, [], [[], []]]", *loud],
                 [stat, digest, True, True, "a-slug", "[null, [], null, [[1, 2]], [[], []]]", *loud],
                 [stat, digest, True, True, "a-slug", "[null, [], [1], [], [[], []]]", *loud],
                 # nothing of its own to report, a target that does not resolve, and a
                 # detail that does not decode: found only after the index is built
-                [stat, digest, True, True, "a-slug", "not json", True, ["no/such.md"], [], False],
-                [stat, digest, True, True, "a-slug", "[1]", True, [], ["no-such-slug"], False],
-                [stat, digest, True, True, "a-slug", "[]", True, [1], [], False],
-                [stat, digest, True, True, "a-slug", "[]", True, [], [], "yes"],
-                [stat, digest, True, True, "a-slug", "[]"],  # the format before
+                [stat, digest, True, True, "a-slug", "not json", True, "no/such.md", "", False],
+                [stat, digest, True, True, "a-slug", "[1]", True, "", "no-such-slug", False],
+                # targets that are not a string
+                [stat, digest, True, True, "a-slug", "[]", True, [1], "", False],
+                [stat, digest, True, True, "a-slug", "[]", True, "", "", "yes"],
+                [stat, digest, True, True, "a-slug", "[]"],  # the format of version 2
             ][index % 13]
         store.write_text(f"{json.dumps(header)}\n{json.dumps(files)}\n", encoding="utf-8")
     else:
@@ -404,3 +406,34 @@ def test_a_second_run_decodes_only_what_it_reports(
     reported = {f[0] for f in expected if f[0].endswith(".md")}  # not the firm profile
     assert set(decoded) == reported  # every file with a finding, and no other
     assert len(decoded) < len(list(site.rglob("*.md")))
+
+
+@pytest.mark.parametrize(
+    ("links", "quiet"),
+    [
+        ((), True),
+        ((("md", "a.md"), ("slug", "a-slug"), ("md", "b.md")), True),
+        ((("slug", ""),), False),  # one per line: an empty target would be lost
+        ((("md", "a\nb.md"),), False),
+    ],
+)
+def test_an_entry_keeps_its_link_targets_one_per_line(
+    links: tuple[tuple[str, str], ...], quiet: bool
+) -> None:
+    facts = _cache.FileFacts(
+        parsed=True,
+        slug="s",
+        checked=True,
+        links=tuple(LinkFact(kind, target, target, 1, 1, 1, 2) for kind, target in links),
+    )
+    entry = _cache._entry_out("1:2:3:4", "digest", facts)
+    assert entry[0] == "1:2:3:4"
+    assert entry[6] is quiet
+    md = [target for kind, target in links if kind == "md"]
+    slugs = [target for kind, target in links if kind != "md"]
+    if quiet:
+        assert (_cache.targets(entry[7]), _cache.targets(entry[8])) == (md, slugs)
+    back = _cache._facts_in(json.loads(json.dumps(entry)), "a.md", detail=True)
+    assert (back.pending is not None) is quiet
+    whole = _cache.complete(back, "a.md") if quiet else back
+    assert whole.links == facts.links

@@ -41,6 +41,7 @@ from pozo_site.check._cache import (
     complete,
     content_digest,
     file_stat,
+    targets,
 )
 from pozo_site.check._codes import file as file_rules
 from pozo_site.check._codes.suppression import UNUSED_SUPPRESSION
@@ -204,7 +205,9 @@ def _resolves(
     article, by lookups alone; ``False`` only means "decode and see"."""
     if duplicates and fact.slug_probe and index.taken(fact.slug or "", resolved) is not None:
         return False
-    return not broken or index.names_articles(fact.slug_targets, fact.md_targets, folder)
+    if not broken:
+        return True
+    return index.names_articles(targets(fact.slug_targets), targets(fact.md_targets), folder)
 
 
 def _lookup(
