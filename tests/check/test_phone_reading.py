@@ -22,6 +22,7 @@ from pozo_site._phone_finder import (
     find_numbers,
 )
 from pozo_site.check import check_paths
+from pozo_site.check._rules import phone
 from pozo_site.check._rules.phone import _one_digit_off, reading_text
 from tests.check.conftest import config
 
@@ -159,6 +160,19 @@ def test_reading_text_keeps_offsets() -> None:
     text = "Call 212\n201-9031.\n\nNext paragraph.\r\n"
     assert len(reading_text(text)) == len(text)
     assert reading_text("no line end") == "no line end"
+
+
+def _joined_by_the_general_pattern(text: str) -> str:
+    return phone._SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="\n\r \t1a-", max_size=40))
+def test_soft_line_breaks_are_joined_as_the_general_pattern_joins_them(text: str) -> None:
+    # Texts without "\r" take a pattern of their own (replaced in C): the same result.
+    assert reading_text(text) == _joined_by_the_general_pattern(text)
+    lf_only = text.replace("\r", "")
+    assert reading_text(lf_only) == _joined_by_the_general_pattern(lf_only)
 
 
 _GLUE_BEFORE = st.sampled_from(

@@ -82,6 +82,8 @@ __all__ = [
 
 _DIGIT_RUN: Final = re.compile(r"\d+")
 _SOFT_BREAK: Final = re.compile(r"(?<![\r\n])(?:\r\n|\r|\n)(?![ \t]*(?:\r\n|\r|\n|$))")
+# The same where no "\r" is (nearly every text): one character each, replaced in C.
+_SOFT_BREAK_LF: Final = re.compile(r"(?<!\n)\n(?![ \t]*(?:\n|$))")
 _RESOLVER: Final = yaml.resolver.Resolver()
 _STR_TAG: Final = "tag:yaml.org,2002:str"
 
@@ -89,9 +91,11 @@ _STR_TAG: Final = "tag:yaml.org,2002:str"
 def _join_lines(text: str) -> str:
     """``text`` with each line end inside a paragraph made spaces (a reader sees a space
     there, so "212" at a line's end and "201-9031" on the next is one number)."""
-    if "\n" not in text and "\r" not in text:
+    if "\r" in text:
+        return _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+    if "\n" not in text:
         return text
-    return _SOFT_BREAK.sub(lambda m: " " * len(m.group(0)), text)
+    return _SOFT_BREAK_LF.sub(" ", text)
 
 
 def reading_text(text: str) -> str:
