@@ -29,8 +29,13 @@ from pozo_site._phone_kinds import DEFAULT_PHONE_MAX_BARE_DIGITS
 
 __all__ = ["DEFAULT_PHONE_MAX_BARE_DIGITS", "DEFAULT_READING", "Found", "Reading", "find_numbers"]
 
+# ``(?<![\w+\-.])\+?\d[0-9A-Za-z]*(?:[-.][0-9A-Za-z]+){1,6}(?![\w-]|\.\w)``, written
+# to start with a character class ("+" or a digit, then the lookbehind two characters
+# back): the engine then skips every other character in C, which made the search over a
+# page 1.7 times faster. A test compares the two.
 _VANITY: Final = re.compile(
-    r"(?<![\w+\-.])\+?\d[0-9A-Za-z]*(?:[-.][0-9A-Za-z]+){1,6}(?![\w-]|\.\w)"
+    r"[+\d](?<![\w+\-.][+\d])(?:(?<=\+)\d|(?<!\+))"
+    r"[0-9A-Za-z]*(?:[-.][0-9A-Za-z]+){1,6}(?![\w-]|\.\w)"
 )
 _NANP_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-]|\.\d)"
@@ -40,12 +45,12 @@ _NEAR_SHAPE: Final = re.compile(
     r"(?<![\w+\-.])(\+?1[-. ])?(?:\(\d{2,4}\) ?|\d{2,4}[-. ])\d{2,4}[-. ]\d{3,5}(?![\w-]|\.\d)"
 )
 # Candidates: seven or more digits with at most three separators between each (the
-# shortest US number), that is ``\d(?:[^\w,]{0,3}\d){6,}``, found by chaining digit runs:
-# that pattern's repeated group took memory in proportion to its match (150 MB for a
-# line of a million digits).
-_DIGITS: Final = re.compile(r"\d+")
-_SEPARATORS: Final = re.compile(r"[^\w,]{0,3}")
-_MIN_DIGITS: Final = 7
+# shortest US number), that is ``\d(?:[^\w,]{0,3}\d){6,}``. That pattern's repeated
+# group took memory in proportion to its match (150 MB for a line of a million digits),
+# so a chain's first seven digits are found by a bounded pattern, and the rest of the
+# chain one gap and run at a time (a valid gap holds no digit: neither backtracks).
+_SEVEN: Final = re.compile(r"\d(?:[^\w,]{0,3}\d){6}")
+_GAP_AND_RUN: Final = re.compile(r"[^\w,]{0,3}\d+")
 _NEXT_SPACE: Final = re.compile(r"\s")
 _MARGIN: Final = 16
 _SHAPE_PAD: Final = 4
@@ -186,16 +191,17 @@ def _library_matches(
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int]]:
-    start = end = digits = 0
-    for run in _DIGITS.finditer(text):
-        if digits and run.start() - end <= 3 and _SEPARATORS.fullmatch(text, end, run.start()):
-            end, digits = run.end(), digits + run.end() - run.start()
-            continue
-        if digits >= _MIN_DIGITS:
-            yield start, end
-        start, end, digits = run.start(), run.end(), run.end() - run.start()
-    if digits >= _MIN_DIGITS:
+    # The leftmost match of :data:`_SEVEN` starts a chain (a shorter chain ends at a gap
+    # the pattern cannot cross), found in C: the years, counts and dates of a page cost
+    # no Python step each, only the chains long enough to be a number do.
+    at = 0
+    while (seven := _SEVEN.search(text, at)) is not None:
+        start = seven.start()
+        end = seven.end()
+        while (run := _GAP_AND_RUN.match(text, end)) is not None:  # the chain's next runs
+            end = run.end()
         yield start, end
+        at = end
 
 
 _PIECE: Final = 4096

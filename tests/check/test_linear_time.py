@@ -305,6 +305,23 @@ def test_phone_candidates_are_those_the_old_pattern_found(text: str) -> None:
     assert list(phone_finder._candidates(text)) == expected
 
 
+_OLD_VANITY = re.compile(r"(?<![\w+\-.])\+?\d[0-9A-Za-z]*(?:[-.][0-9A-Za-z]+){1,6}(?![\w-]|\.\w)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "8", "+", "-", ".", "A", "VISA", "_", " ", "\u0663", "\xe9", "(", "\n"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_vanity_candidates_are_those_the_old_pattern_found(text: str) -> None:
+    expected = [m.span() for m in _OLD_VANITY.finditer(text)]
+    assert [m.span() for m in phone_finder._VANITY.finditer(text)] == expected
+
+
 _OLD_HTML = re.compile(
     r"<!--\s*pozo-site:\s*(?P<kind>ignore-file|ignore)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*-->"
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -94,7 +94,9 @@ def _alt(token: Token) -> str:
     return "".join(child.content for child in token.children or () if child.type == "text")
 
 
-_BRACKET_OR_BREAK: Final = re.compile(r"[\[\]]|(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|$)")
+_BRACKET: Final = re.compile(r"[\[\]]")
+# A paragraph break: a line end, then blanks up to another line end or the text's end.
+_BLANK_LINE: Final = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|$)")
 
 
 def _defuse_brackets(body: str) -> str:
@@ -105,21 +107,28 @@ def _defuse_brackets(body: str) -> str:
     took a quarter of a millisecond per bracket: 100 KB of ``[`` took 12 s. Offsets are
     kept (one character for one). A ``]`` that cannot close (escaped, in code) still
     counts as closing, which only leaves more brackets as they are.
+
+    Paragraph breaks are looked for only between two brackets while one is open: the
+    text between consecutive brackets is searched once at most, so the work stays linear
+    and most of a page is never scanned twice.
     """
     if "[" not in body:
         return body
     open_brackets: list[int] = []
     unmatched: list[int] = []
-    for match in _BRACKET_OR_BREAK.finditer(body):
-        mark = match.group(0)
-        if mark == "[":
-            open_brackets.append(match.start())
-        elif mark == "]":
-            if open_brackets:
-                open_brackets.pop()
-        else:
+    previous = 0
+    for match in _BRACKET.finditer(body):
+        at = match.start()
+        # The match cannot reach past ``at`` (a bracket is neither a line end nor a
+        # blank), so the lookahead sees the text itself, not the end of the search.
+        if open_brackets and _BLANK_LINE.search(body, previous, at + 1) is not None:
             unmatched.extend(open_brackets)
             open_brackets.clear()
+        previous = at + 1
+        if body[at] == "[":
+            open_brackets.append(at)
+        elif open_brackets:
+            open_brackets.pop()
     unmatched.extend(open_brackets)
     if not unmatched:
         return body
@@ -207,7 +216,7 @@ _ATTRIBUTE: Final = re.compile(
     r"(?!['\"]?tel:)(\"[^\"]*\"|'[^']*'|[^\s>]+)"
 )
 _BACKTICKS: Final = re.compile(r"`+")
-_BLANK_LINE: Final = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n|$)")
+_NOT_LINE_END: Final = re.compile(r"[^\r\n]+")
 
 Spans = Iterator[tuple[int, int]]
 
@@ -254,32 +263,69 @@ def _matches(pattern: re.Pattern[str], group: int) -> Callable[[str], Spans]:
     return spans
 
 
+def _has_url_mark(text: str) -> bool:
+    """Whether ``text`` holds what every :data:`_URL` match holds (the pattern itself
+    is slow to run over text that has none: it tries a scheme at every word). Only the
+    ``lto:`` of ``mailto:`` is asked for: the pattern's ``i`` also matches a dotless or
+    dotted ``\u0131``/``\u0130``, which ``str.lower`` keeps apart from ``i``."""
+    if "://" in text:
+        return True
+    lowered = text.lower()
+    return "www." in lowered or "lto:" in lowered
+
+
+def _holds(trigger: str) -> Callable[[str], bool]:
+    return lambda text: trigger in text
+
+
 # In this order, so that a backtick in a comment starts no code span, and so on; each
-# pass runs only when its trigger is in the text ("": always).
+# pass runs only when the text holds what its matches need.
 _PASSES: Final = (
-    ("<!--", _comments),
-    ("`", _code_spans),
-    ("](", _matches(_LINK_TARGET, 1)),
-    ("]:", _matches(_REFERENCE, 1)),
-    ("=", _matches(_ATTRIBUTE, 1)),
-    ("", _matches(_URL, 0)),  # https://, www. and mailto: in any case
+    (_holds("<!--"), _comments),
+    (_holds("`"), _code_spans),
+    (_holds("]("), _matches(_LINK_TARGET, 1)),
+    (_holds("]:"), _matches(_REFERENCE, 1)),
+    (_holds("="), _matches(_ATTRIBUTE, 1)),
+    (_has_url_mark, _matches(_URL, 0)),  # https://, www. and mailto: in any case
 )
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for index in range(start, end):
-        if chars[index] not in "\r\n":
-            chars[index] = " "
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every character of ``spans`` (in order, not overlapping) but its
+    line ends made a space."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        pieces.append(text[done:start])
+        pieces.append(_NOT_LINE_END.sub(_spaces, text[start:end]))
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def blank_urls(text: str) -> str:
     """``text`` with URLs (``https://...``, ``www....``, ``mailto:...``) blanked, offsets kept."""
-    if "://" not in text and "www." not in text.lower() and "mailto:" not in text.lower():
+    if not _has_url_mark(text):
         return text
-    chars = list(text)
-    for match in _URL.finditer(text):
-        _blank(chars, match.start(), match.end())
-    return "".join(chars)
+    return _blanked(text, ((m.start(), m.end()) for m in _URL.finditer(text)))
+
+
+def _line_runs(lines: Iterable[int]) -> Spans:
+    """The 1-based line numbers ``lines`` (at least one) as runs ``(first, last + 1)``."""
+    ordered = sorted(lines)
+    first = previous = ordered[0]
+    for line in ordered[1:]:
+        if line != previous + 1:
+            yield first, previous + 1
+            first = line
+        previous = line
+    yield first, previous + 1
 
 
 def prose_body(doc: ArticleDoc) -> str:
@@ -292,22 +338,16 @@ def prose_body(doc: ArticleDoc) -> str:
     prose = doc.body
     code_lines = markdown_facts(doc).code_lines
     if code_lines:
-        chars = list(prose)
         starts = doc.source.line_starts
-        for line in code_lines:
-            start = max(starts[line - 1] - doc.body_start, 0)
-            end = starts[line] - doc.body_start if line < len(starts) else len(prose)
-            _blank(chars, start, end)
-        prose = "".join(chars)
-    for trigger, find in _PASSES:
-        if trigger and trigger not in prose:
-            continue
-        blanked: list[str] | None = None
-        for start, end in find(prose):
-            if blanked is None:
-                blanked = list(prose)
-            _blank(blanked, start, end)
-        if blanked is not None:
-            prose = "".join(blanked)
+
+        def offset(line: int) -> int:  # where 1-based ``line`` starts in the body
+            if line > len(starts):
+                return len(prose)
+            return max(starts[line - 1] - doc.body_start, 0)
+
+        prose = _blanked(prose, ((offset(a), offset(b)) for a, b in _line_runs(code_lines)))
+    for holds, find in _PASSES:
+        if holds(prose):
+            prose = _blanked(prose, find(prose))
     doc.memo["prose"] = prose
     return prose

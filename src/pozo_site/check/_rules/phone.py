@@ -256,12 +256,14 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         config.phone_max_bare_digits,
     )
     for chunk in _texts(doc):
-        seen = reading_text(chunk.written)
+        seen: str | None = None  # the text as written, soft breaks joined: when needed
         visible = unhide(chunk.scan)  # read through hidden characters, as a reader does
         for found in find_numbers(visible.text, known.reading):
             item = dataclasses.replace(
                 found, start=visible.original(found.start), end=visible.original_end(found.end)
             )
+            if seen is None:
+                seen = reading_text(chunk.written)
             if unhide(seen[item.start : item.end]).text != item.raw:  # pragma: no cover
                 continue  # defensive: a number pieced around blanked code or a URL
             finding = _judge(doc, ctx, known, chunk, item)
