@@ -91,6 +91,7 @@ def _with_urls() -> Iterator[str]:
     yield "WWW.Example.com, hTTpS://example.com/a?b=c and ftp://example.com/x."
     yield "[a](https://example.com) then www.example.com/p and <mailto:c@example.com>"
     yield "no address here, only words: specialized, we won't"
+    yield '<a HREF = "https://example.com">x</a> <img \u017frc=a.png> x = y, data=1'
 
 
 @pytest.mark.parametrize("body", list(_with_urls()))
@@ -115,6 +116,10 @@ _ATOMS = st.sampled_from(
         "<!--",
         "-->",
         "href=",
+        "SRC =",
+        "\u017frc=",
+        "data",
+        " = ",
         "https://",
         "WWW.",
         "mailto:",

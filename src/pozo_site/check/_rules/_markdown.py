@@ -274,6 +274,23 @@ def _has_url_mark(text: str) -> bool:
     return "www." in lowered or "lto:" in lowered
 
 
+_ATTRIBUTE_NAMES: Final = ("href", "src", "action", "poster", "cite", "data")  # srcset: src
+# The only characters besides ASCII letters that a case-insensitive pattern matches with
+# an ASCII letter ("\u0130", dotless "\u0131", long "\u017f", the Kelvin sign): where one is,
+# a lower-cased text cannot tell whether the pattern matches.
+_FOLDED: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_attribute(text: str) -> bool:
+    """Whether ``text`` may hold a match of :data:`_ATTRIBUTE` (an ``=`` and a name)."""
+    if "=" not in text:
+        return False
+    if any(char in text for char in _FOLDED):
+        return True
+    lowered = text.lower()
+    return any(name in lowered for name in _ATTRIBUTE_NAMES)
+
+
 def _holds(trigger: str) -> Callable[[str], bool]:
     return lambda text: trigger in text
 
@@ -285,7 +302,7 @@ _PASSES: Final = (
     (_holds("`"), _code_spans),
     (_holds("]("), _matches(_LINK_TARGET, 1)),
     (_holds("]:"), _matches(_REFERENCE, 1)),
-    (_holds("="), _matches(_ATTRIBUTE, 1)),
+    (_may_hold_attribute, _matches(_ATTRIBUTE, 1)),
     (_has_url_mark, _matches(_URL, 0)),  # https://, www. and mailto: in any case
 )
 
