@@ -46,6 +46,10 @@ HOSTILE = {
     "unclosed-fence": "```\nunclosed [a](a.md)\n\n \n",
     "lists": "- item\n\n  ```\n  code\n  ```\n- [x](x.md)\n\n1. a\n\n       code\n",
     "setext": "[a](a.md) title\n===\n\n[b](b.md)\nline2 [c](c.md)\n---\n",
+    "setext-in-containers": (
+        "> [a](a)\n> ===\n\n- [b](b)\n  ---\n\n  c\n  =\t \n\n- x\n-\n\n[r]: u\n=="
+    ),
+    "no-setext": "[a](a.md) - [b](b.md) -x\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n",
     "lazy": "> [a](a.md)\ncontinued [b](b.md)\n\n> ```\n> code\n\nx",
     "breaks": "[a](a.md)  \n![b](b.png)\\\n[c](c.md)\n[d\ne](f.md)",
     "empty": "[]() ![]() [a]() ![b]()",
@@ -118,6 +122,15 @@ def test_the_inputs_include_the_corpus_and_the_fixtures() -> None:
     assert sum(name.startswith("check/fixtures/") for name in names) >= 20
 
 
+def test_both_parsers_are_compared() -> None:
+    # A text with no line that can underline a setext heading is parsed without that rule.
+    bodies = [_doc(text).body for _name, text in _texts()]
+    setext = [_markdown._MAY_UNDERLINE.search(body) is not None for body in bodies]
+    assert sum(setext) >= 15
+    assert len(setext) - sum(setext) >= 1000
+    assert _markdown._MAY_UNDERLINE.search(HOSTILE["no-setext"]) is None
+
+
 def test_a_skipped_paragraph_keeps_no_children_and_a_link_paragraph_gets_them() -> None:
     tokens = _markdown._tokens("plain words\n\nsee [a](a.md)\n")
     inline = [token for token in tokens if token.type == "inline"]
@@ -140,6 +153,9 @@ _ATOMS = st.sampled_from(
         "    ",
         "```",
         "~~~",
+        "===",
+        "---",
+        "= ",
         "&amp;",
         "&#",
         "- ",

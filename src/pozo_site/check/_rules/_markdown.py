@@ -59,13 +59,27 @@ class MarkdownFacts:
 _MAY_HOLD_CODE: Final = re.compile(r"```|~~~|(?:^|\n)(?: {4}|\t)")
 
 
+# The end of a line that could underline a setext heading: "-" or "=", then blanks.
+_MAY_UNDERLINE: Final = re.compile(r"[-=][ \t]*(?:\r\n|\r|\n|$)")
+
+
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(*, setext: bool) -> MarkdownIt:
     # Without emphasis, which changes no link, image or code region (CommonMark: link
     # brackets and code spans bind more tightly than emphasis markers), and whose text
     # tokens markdown-it-py joins in quadratic time (50,000 "*" after text took 15 s).
     # Without the inline pass, which _tokens runs itself where it can find something.
-    return MarkdownIt("commonmark").disable(["emphasis", "inline", "text_join"])
+    # ``setext=False``: also without the setext heading rule, for a text where no line
+    # can underline one. That rule is tried at every paragraph and reads the paragraph's
+    # lines before the paragraph rule reads them again (a quarter of the block parse);
+    # when it cannot match it leaves nothing behind (the parent type it sets is only read
+    # by checks that set their own first), so the tokens are the same.
+    off = (
+        ["emphasis", "inline", "text_join"]
+        if setext
+        else ["emphasis", "inline", "text_join", "lheading"]
+    )
+    return MarkdownIt("commonmark").disable(off)
 
 
 def _tokens(source: str) -> list[Token]:
@@ -79,7 +93,7 @@ def _tokens(source: str) -> list[Token]:
     (``env``): their children are the full parse's. A test compares the two parses'
     facts on the corpus and hostile inputs.
     """
-    parser = _parser()
+    parser = _parser(setext=_MAY_UNDERLINE.search(source) is not None)
     env: dict[str, object] = {}
     tokens = parser.parse(source, env)
     wanted = [t for t in tokens if t.type == "inline" and ("[" in t.content or "<" in t.content)]
