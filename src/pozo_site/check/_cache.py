@@ -48,7 +48,6 @@ import hashlib
 import itertools
 import json
 import os
-import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -315,6 +314,8 @@ def clean_cache(folder: Path) -> bool:
         return False
     if not is_cache_dir(folder):
         raise ValueError(f"{folder} is not a pozo-site cache folder (no CACHEDIR.TAG of ours)")
+    import shutil  # noqa: PLC0415 (only `pozo-site clean` needs it)
+
     shutil.rmtree(folder)
     return True
 
