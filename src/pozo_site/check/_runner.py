@@ -62,6 +62,7 @@ from pozo_site.check._rules._spanning import (
     FolderIndex,
     broken_links,
     duplicate_slug,
+    real_path,
 )
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
@@ -916,16 +917,8 @@ class _Run:
         return FolderIndex(slugs, articles, known=resolved), resolved
 
     def _resolved(self, path: str) -> str:
-        """``os.path.realpath(path)``, with the folder's part resolved once per folder."""
-        if path not in self._plain_files and os.path.islink(path):
-            return os.path.realpath(path)
-        parent = _parent(path)
-        folder = self._real_folders.get(parent)
-        if folder is None:
-            folder = self._real_folders[parent] = os.path.realpath(parent)
-        if folder == parent:
-            return path
-        return os.path.join(folder, path[len(parent) :].lstrip(os.sep))
+        """``os.path.realpath(path)``; a file the walk saw is no link."""
+        return real_path(path, self._real_folders, plain=path in self._plain_files)
 
     def _check_firm(self, firm: FirmDoc, context: Context) -> list[Finding]:
         assert firm.source is not None

@@ -27,7 +27,26 @@ __all__ = [
     "FolderIndex",
     "broken_links",
     "duplicate_slug",
+    "real_path",
 ]
+
+
+def real_path(path: str, folders: dict[str, str], *, plain: bool = False) -> str:
+    """``os.path.realpath`` of the normalised ``path``, its folder resolved
+    once per folder (``folders`` keeps them): unless ``path`` is a link (``plain``: the
+    caller knows it is none), only the folder's part can change. The runner resolves
+    every file of a run, and L005 every link target, through here."""
+    if not plain and os.path.islink(path):
+        return os.path.realpath(path)
+    if os.sep != "/":  # pragma: no cover - exercised on Windows only
+        parent, name = os.path.split(path)
+    else:
+        head, _sep, name = path.rpartition("/")
+        parent = head or ("/" if path.startswith("/") else "")
+    folder = folders.get(parent)
+    if folder is None:
+        folder = folders[parent] = os.path.realpath(parent)
+    return path if folder == parent else os.path.join(folder, name)
 
 
 class FolderIndex:
@@ -52,6 +71,7 @@ class FolderIndex:
         self._lowered: dict[str, str] | None = None
         self._slugs_lowered: dict[str, str] | None = None
         self._resolved: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
 
     @property
     def lowered(self) -> dict[str, str]:
@@ -75,14 +95,7 @@ class FolderIndex:
                 path = os.path.normpath(path)
             resolved = self.known.get(path)
             if resolved is None:
-                if os.path.islink(path):
-                    resolved = os.path.realpath(path)
-                else:  # the name is no link: only the folder's part can change
-                    parent, name = os.path.split(path)
-                    folder = self._resolved.get(parent)
-                    if folder is None:
-                        folder = self._resolved[parent] = os.path.realpath(parent)
-                    resolved = os.path.join(folder, name)
+                resolved = real_path(path, self._folders)
             self._resolved[written] = resolved
         return resolved
 
