@@ -23,6 +23,7 @@ from typing import Final
 from markdown_it import MarkdownIt, rules_core
 from markdown_it.token import Token
 
+from pozo_site.check._rules._folding import may_hold_any
 from pozo_site.check._source import ArticleDoc
 
 __all__ = ["BodyImage", "BodyLink", "MarkdownFacts", "blank_urls", "markdown_facts", "prose_body"]
@@ -63,6 +64,23 @@ _MAY_HOLD_CODE: Final = re.compile(r"```|~~~|(?:^|\n)(?: {4}|\t)")
 _MAY_UNDERLINE: Final = re.compile(r"[-=][ \t]*(?:\r\n|\r|\n|$)")
 
 
+def _may_underline(source: str) -> bool:
+    """Whether a line of ``source`` could underline a setext heading: it ends in ``-`` or
+    ``=`` and blanks, and the line above holds more than blanks (an underline ends a
+    paragraph, whose lines are never blank). A thematic break after a blank line, the
+    common ``---``, is no underline. Each line is read at most twice: linear time."""
+    for match in _MAY_UNDERLINE.finditer(source):
+        start = match.start()
+        line = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+        if line == 0:
+            continue  # the first line: nothing above it to underline
+        above_end = line - 2 if source.startswith("\r\n", line - 2) else line - 1
+        above = max(source.rfind("\n", 0, above_end), source.rfind("\r", 0, above_end)) + 1
+        if source[above:above_end].strip(" \t"):
+            return True
+    return False
+
+
 @functools.cache
 def _parser(*, setext: bool) -> MarkdownIt:
     # Without emphasis, which changes no link, image or code region (CommonMark: link
@@ -70,10 +88,11 @@ def _parser(*, setext: bool) -> MarkdownIt:
     # tokens markdown-it-py joins in quadratic time (50,000 "*" after text took 15 s).
     # Without the inline pass, which _tokens runs itself where it can find something.
     # ``setext=False``: also without the setext heading rule, for a text where no line
-    # can underline one. That rule is tried at every paragraph and reads the paragraph's
-    # lines before the paragraph rule reads them again (a quarter of the block parse);
-    # when it cannot match it leaves nothing behind (the parent type it sets is only read
-    # by checks that set their own first), so the tokens are the same.
+    # can underline one (:func:`_may_underline`). That rule is tried at every paragraph
+    # and reads the paragraph's lines before the paragraph rule reads them again (a
+    # quarter of the block parse); when it cannot match it leaves nothing behind (the
+    # parent type it sets is only read by checks that set their own first), so the
+    # tokens are the same.
     off = (
         ["emphasis", "inline", "text_join"]
         if setext
@@ -93,7 +112,7 @@ def _tokens(source: str) -> list[Token]:
     (``env``): their children are the full parse's. A test compares the two parses'
     facts on the corpus and hostile inputs.
     """
-    parser = _parser(setext=_MAY_UNDERLINE.search(source) is not None)
+    parser = _parser(setext=_may_underline(source))
     env: dict[str, object] = {}
     tokens = parser.parse(source, env)
     wanted = [t for t in tokens if t.type == "inline" and ("[" in t.content or "<" in t.content)]
@@ -279,30 +298,16 @@ def _matches(pattern: re.Pattern[str], group: int) -> Callable[[str], Spans]:
 
 def _has_url_mark(text: str) -> bool:
     """Whether ``text`` holds what every :data:`_URL` match holds (the pattern itself
-    is slow to run over text that has none: it tries a scheme at every word). Only the
-    ``lto:`` of ``mailto:`` is asked for: the pattern's ``i`` also matches a dotless or
-    dotted ``\u0131``/``\u0130``, which ``str.lower`` keeps apart from ``i``."""
-    if "://" in text:
-        return True
-    lowered = text.lower()
-    return "www." in lowered or "lto:" in lowered
+    is slow to run over text that has none: it tries a scheme at every word)."""
+    return "://" in text or may_hold_any(text, ("www.", "mailto:"))
 
 
 _ATTRIBUTE_NAMES: Final = ("href", "src", "action", "poster", "cite", "data")  # srcset: src
-# The only characters besides ASCII letters that a case-insensitive pattern matches with
-# an ASCII letter ("\u0130", dotless "\u0131", long "\u017f", the Kelvin sign): where one is,
-# a lower-cased text cannot tell whether the pattern matches.
-_FOLDED: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _may_hold_attribute(text: str) -> bool:
     """Whether ``text`` may hold a match of :data:`_ATTRIBUTE` (an ``=`` and a name)."""
-    if "=" not in text:
-        return False
-    if any(char in text for char in _FOLDED):
-        return True
-    lowered = text.lower()
-    return any(name in lowered for name in _ATTRIBUTE_NAMES)
+    return "=" in text and may_hold_any(text, _ATTRIBUTE_NAMES)
 
 
 def _holds(trigger: str) -> Callable[[str], bool]:

@@ -28,6 +28,7 @@ from pozo_site.check._rules._claims import (
     results_claims,
     specialist_claims,
 )
+from pozo_site.check._rules._folding import may_hold_any
 from pozo_site.check._source import ArticleDoc, FirmDoc
 
 __all__ = [
@@ -67,17 +68,8 @@ def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(keys)
 
 
-_FOLDED: Final = ("\u0130", "\u0131", "\u017f")
-"""The only characters besides ASCII letters that a case-insensitive regular expression
-matches with an ASCII letter and that lower-case to something else ("\u0130", dotless
-"\u0131", long "\u017f"): where one is present, :func:`_phrase_keys` is not used."""
-
-
 def _may_hold_phrase(text: str, keys: tuple[str, ...] | None) -> bool:
-    if keys is None or any(char in text for char in _FOLDED):
-        return True
-    lowered = text.lower()
-    return any(key in lowered for key in keys)
+    return keys is None or may_hold_any(text, keys)
 
 
 def _check_firm(doc: FirmDoc, ctx: Context) -> Iterator[Finding]:
