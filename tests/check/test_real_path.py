@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pozo_site.check._rules._spanning import FolderIndex, real_path
+from pozo_site.check._rules._spanning import FolderIndex, real_path, split_path
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -57,3 +57,11 @@ def test_the_index_resolves_a_written_path_once(tmp_path: Path) -> None:
     assert index.resolve(linked) == os.path.realpath(linked)
     (root / "real" / "b.md").unlink()  # asked again: the answer is remembered
     assert index.resolve(linked) == os.path.realpath(root / "real" / "a.md")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/a", "/a/b", "/a/b/c.md", "a", "a/b.md", "/a/./b", "/a b/c d.md", "/é/ü.md"]
+)
+def test_split_path_is_os_path_split(path: str) -> None:
+    """The runner's folder of a file and ``real_path``'s split are one function."""
+    assert split_path(path) == os.path.split(path)

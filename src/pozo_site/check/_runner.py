@@ -63,6 +63,7 @@ from pozo_site.check._rules._spanning import (
     broken_links,
     duplicate_slug,
     real_path,
+    split_path,
 )
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 from pozo_site.check._suppress import Suppressions, find_suppressions
@@ -186,11 +187,8 @@ def _name(path: str, folder: str) -> str:
 
 
 def _parent(path: str) -> str:
-    """``os.path.dirname`` of an absolute, normalised path (by string where ``/`` is the
-    only separator: it runs several times for every file of every run)."""
-    if os.sep != "/":  # pragma: no cover - exercised on Windows only
-        return os.path.dirname(path)
-    return path[: path.rindex("/")] or "/"
+    """``os.path.dirname`` of an absolute, normalised path."""
+    return split_path(path)[0]
 
 
 def _resolves(

@@ -28,7 +28,17 @@ __all__ = [
     "broken_links",
     "duplicate_slug",
     "real_path",
+    "split_path",
 ]
+
+
+def split_path(path: str) -> tuple[str, str]:
+    """``os.path.split`` of a normalised path (by string where ``/`` is the only
+    separator: the runner and L005 split several paths for every file of every run)."""
+    if os.sep != "/":  # pragma: no cover - exercised on Windows only
+        return os.path.split(path)
+    head, _sep, name = path.rpartition("/")
+    return head or ("/" if path.startswith("/") else ""), name
 
 
 def real_path(path: str, folders: dict[str, str], *, plain: bool = False) -> str:
@@ -38,11 +48,7 @@ def real_path(path: str, folders: dict[str, str], *, plain: bool = False) -> str
     every file of a run, and L005 every link target, through here."""
     if not plain and os.path.islink(path):
         return os.path.realpath(path)
-    if os.sep != "/":  # pragma: no cover - exercised on Windows only
-        parent, name = os.path.split(path)
-    else:
-        head, _sep, name = path.rpartition("/")
-        parent = head or ("/" if path.startswith("/") else "")
+    parent, name = split_path(path)
     folder = folders.get(parent)
     if folder is None:
         folder = folders[parent] = os.path.realpath(parent)
