@@ -73,6 +73,7 @@ __all__ = [
     "content_digest",
     "file_stat",
     "is_cache_dir",
+    "trusted",
 ]
 
 CACHE_DIR_NAME: Final = ".pozo-site-cache"
@@ -326,13 +327,24 @@ class FolderCache:
     def __init__(self, file: Path, key: str) -> None:
         self.file = file
         self.key = key
-        self.entries: dict[str, Any] = {}
-        """A file's entry (see :func:`_entry_out`) by name, or what :meth:`store` was
-        given; the firm profile's findings."""
+        self._entries: dict[str, Any] | None = None
         self.dirty = False
-        self._load()
 
-    def _load(self) -> None:
+    @property
+    def memo_file(self) -> Path:
+        """Where the folder's whole result is kept (see :mod:`pozo_site.check._memo`)."""
+        return self.file.with_name(self.file.stem + ".memo.json")
+
+    @property
+    def entries(self) -> dict[str, Any]:
+        """A file's entry (see :func:`_entry_out`) by name, or what :meth:`store` was
+        given; the firm profile's findings. Read from the file when first needed (a run
+        that the folder's memo answers reads none)."""
+        if self._entries is None:
+            self._entries = self._load()
+        return self._entries
+
+    def _load(self) -> dict[str, Any]:
         """Read the file line by line (see :meth:`_chunks`): the text of 100,000 entries
         is never held whole beside them. Anything but a whole file of this key is
         ignored: the run starts afresh."""
@@ -341,16 +353,17 @@ class FolderCache:
             with open(self.file, encoding="utf-8") as stream:
                 header = json.loads(stream.readline())
                 if not isinstance(header, dict) or header.get("key") != self.key:
-                    return
+                    return {}
                 for line in stream:
                     batch = json.loads(line)
                     if not isinstance(batch, dict):
-                        return
+                        return {}
                     entries.update(batch)
         except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-            return  # none yet, or a partial or damaged file: start afresh
+            return {}  # none yet, or a partial or damaged file: start afresh
         if header.get("entries") == len(entries):  # cut off at a line's end: not whole
-            self.entries = entries
+            return entries
+        return {}
 
     def lookup(
         self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
@@ -448,12 +461,16 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+def trusted(info: Stat) -> bool:
+    """Whether a file's times can be trusted to tell that it was not touched: not while it
+    is younger than :data:`RACY_SECONDS` (a write in the same clock tick would leave them
+    unchanged)."""
+    return info[1] < time.time_ns() - RACY_SECONDS * 1_000_000_000
+
+
 def _trusted(info: Stat) -> str | None:
-    """``info`` to store, or ``None`` while the file is too new for its times to be
-    trusted (a write in the same clock tick would leave them unchanged)."""
-    if info[1] >= time.time_ns() - RACY_SECONDS * 1_000_000_000:
-        return None
-    return _stat_text(info)
+    """``info`` to store, or ``None`` while it cannot be :func:`trusted`."""
+    return _stat_text(info) if trusted(info) else None
 
 
 class ResultCache:
@@ -464,7 +481,7 @@ class ResultCache:
         self._open: dict[Path, FolderCache] = {}
         self._usable: bool | None = None
 
-    def _prepare(self) -> bool:
+    def prepare(self) -> bool:
         """Create the folder with its tag and ``.gitignore`` (once); ``False`` if it
         cannot be written."""
         if self._usable is None:
@@ -493,7 +510,7 @@ class ResultCache:
 
     def save(self) -> None:
         """Write every changed content folder's file."""
-        if not any(c.dirty for c in self._open.values()) or not self._prepare():
+        if not any(c.dirty for c in self._open.values()) or not self.prepare():
             return
         for cached in self._open.values():
             cached.save()

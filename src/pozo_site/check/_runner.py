@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Final
 
 from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
+from pozo_site.check import _memo
 from pozo_site.check._cache import (
     CACHE_DIR_NAME,
     FileFacts,
@@ -42,6 +43,7 @@ from pozo_site.check._cache import (
     content_digest,
     file_stat,
     targets,
+    trusted,
 )
 from pozo_site.check._codes import file as file_rules
 from pozo_site.check._codes.suppression import UNUSED_SUPPRESSION
@@ -209,16 +211,27 @@ def _resolves(
     return index.names_articles(targets(fact.slug_targets), targets(fact.md_targets), folder)
 
 
-def _lookup(
-    cache: FolderCache, path: str, name: str, display: str, max_bytes: int, *, full: bool
-) -> FileFacts | None:
+def _stat(path: str) -> Stat | None:
     try:
-        info = file_stat(os.stat(path))
+        return file_stat(os.stat(path))
     except OSError:
         return None
-    if info[0] > max_bytes:  # never read whole to hash it: the check reports it (F009)
+
+
+def _lookup(
+    cache: FolderCache,
+    path: str,
+    info: Stat | None,
+    names: tuple[str, str],
+    max_bytes: int,
+    *,
+    full: bool,
+) -> FileFacts | None:
+    """The cached facts of the file at ``path`` (whose :func:`file_stat` is ``info``, if
+    it could be taken); ``names`` are its name in the folder and its display."""
+    if info is None or info[0] > max_bytes:  # F009: never read whole to hash it
         return None
-    return cache.lookup(name, info, display, path, detail=full)
+    return cache.lookup(names[0], info, names[1], path, detail=full)
 
 
 @dataclass(frozen=True)
@@ -380,6 +393,11 @@ class _Run:
         self._plain_files: set[str] = set()
         """Files the walk saw that are no symbolic links (no ``lstat`` to resolve them)."""
         self._overridden = {str(path) for path in overrides}
+        self._probes: dict[str, str | None] = {}
+        """What resolving the files rested on besides their folders (see :func:`real_path`)."""
+        self._memos = cache is not None and not overrides and not keep_sources
+        """Whether a content folder's whole result may be kept (see :mod:`._memo`): a run
+        that returns sources (fixes, baselines, the language server) reads them."""
 
     @functools.cached_property
     def checkers(self) -> tuple[Checker, ...]:
@@ -707,38 +725,105 @@ class _Run:
         firm_state = _Firm(self, root, cache)
         files = dict.fromkeys(self._files_of(root))
         files.update(root.named)
+        folder = str(root.folder)
+        names = {path: _name(path, folder) for path in files}
+        stats: dict[str, Stat | None] = {}
+        memo = None
+        if cache is not None and self._memos and len(root.named) == len(files):
+            stats = {path: _stat(path) for path in files}
+            memo = self._memo_state(root, firm_state, names, stats)
+            if memo is not None and self._answered(cache, memo):
+                return
+        before = (len(self.findings), self.checked)
         facts: dict[str, FileFacts] = {}
         jobs: list[_Job] = []
-        names: dict[str, str] = {}
-        folder = str(root.folder)
         overridden = self._overridden
         max_bytes = self.config.max_file_bytes
         displays = root.displays
-        for path in files:
+        for path, name in names.items():
             display = displays[path] = self.display(path, root.relative)
             full = path in root.named
-            name = names[path] = _name(path, folder)
             hit = None
             if cache is not None and path not in overridden:
-                hit = _lookup(cache, path, name, display, max_bytes, full=full)
+                info = stats[path] if memo is not None else _stat(path)
+                hit = _lookup(cache, path, info, (name, display), max_bytes, full=full)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
                 jobs.append(_Job(path, display, full))
         if any(job.full for job in jobs):
             firm_state.doc()  # parsed before the work is shared out
+        unchanged = True  # whether every file read had the state the memo's is made of
         for job, outcome in zip(jobs, self._work(jobs, firm_state), strict=True):
             facts[job.name] = self._take(job, outcome, cache, names[job.name])
+            unchanged = (
+                unchanged and outcome.stat is not None and outcome.stat == stats.get(job.name)
+            )
         if cache is not None:
             cache.prune(names.values())
         firm_state.report()
 
         def afresh(path: str) -> FileFacts:
             """Check a file whose stored facts turned out not to decode."""
+            nonlocal unchanged
+            unchanged = False
             job = _Job(path, root.displays[path], True)
             return self._take(job, self.process(job, firm_state.context()), cache, names[path])
 
-        self._resolve(root, names, facts, afresh)
+        index = self._resolve(root, names, facts, afresh)
+        if cache is not None and memo is not None:
+            result = (self.findings[before[0] :], self.checked - before[1])
+            self._keep(cache, memo, result if unchanged else None, index)
+
+    def _answered(self, cache: FolderCache, state: str) -> bool:
+        """Whether the folder's memo holds for fingerprint ``state``; its result is then
+        the run's."""
+        hit = _memo.load(cache.memo_file, cache.key, state)
+        if hit is None:
+            return False
+        self.findings.extend(hit.findings)
+        self.checked += hit.checked
+        return True
+
+    def _keep(
+        self,
+        cache: FolderCache,
+        state: str,
+        result: tuple[Sequence[Finding], int] | None,
+        index: FolderIndex,
+    ) -> None:
+        """Store a folder's ``result`` as its memo for fingerprint ``state``, or, with
+        ``None`` (a file changed while it was read), remove the memo."""
+        if result is None or self.cache is None or not self.cache.prepare():
+            _memo.discard(cache.memo_file)
+            return
+        _memo.store(
+            cache.memo_file,
+            key=cache.key,
+            state=state,
+            result=result,
+            folders={**self._real_folders, **index.folders},
+            probes={**self._probes, **index.probes},
+        )
+
+    def _memo_state(
+        self,
+        root: _Root,
+        firm: _Firm,
+        names: Mapping[str, str],
+        stats: Mapping[str, Stat | None],
+    ) -> str | None:
+        """The fingerprint of ``root``'s files for its memo (see :mod:`._memo`), or
+        ``None`` when one of them cannot be trusted to be unchanged by its times alone."""
+        files = []
+        plain = self._plain_files
+        for path, name in names.items():
+            info = stats[path]
+            if info is None or not trusted(info):
+                return None
+            files.append((name, info, path in plain))
+        firm_path = None if firm.path is None else str(firm.path)
+        return _memo.fingerprint(str(self.cwd), root.relative, firm_path, files)
 
     def _take(
         self, job: _Job, outcome: _Outcome, cache: FolderCache | None, name: str
@@ -830,9 +915,9 @@ class _Run:
         names: Mapping[str, str],
         facts: dict[str, FileFacts],
         afresh: Callable[[str], FileFacts],
-    ) -> None:
+    ) -> FolderIndex:
         """The findings of the named files: their own, and those of the rules that span
-        the folder (L002, L005), from every file's facts.
+        the folder (L002, L005), from every file's facts; the folder's index.
 
         A pending cache hit (see :class:`FileFacts`) whose slug and link targets all
         resolve has no finding and is not decoded; any other is decoded first, and one
@@ -867,6 +952,7 @@ class _Run:
             # I001 needs the text; a file with suppression comments is never a cache hit
             # (see check_root), so a file that has them was read in this run.
             self.findings.extend(self._kept(found, fact.suppressions, self.sources.get(display)))
+        return index
 
     def _settle(
         self,
@@ -916,7 +1002,9 @@ class _Run:
 
     def _resolved(self, path: str) -> str:
         """``os.path.realpath(path)``; a file the walk saw is no link."""
-        return real_path(path, self._real_folders, plain=path in self._plain_files)
+        return real_path(
+            path, self._real_folders, plain=path in self._plain_files, probes=self._probes
+        )
 
     def _check_firm(self, firm: FirmDoc, context: Context) -> list[Finding]:
         assert firm.source is not None

@@ -41,13 +41,30 @@ def split_path(path: str) -> tuple[str, str]:
     return head or ("/" if path.startswith("/") else ""), name
 
 
-def real_path(path: str, folders: dict[str, str], *, plain: bool = False) -> str:
+def real_path(
+    path: str,
+    folders: dict[str, str],
+    *,
+    plain: bool = False,
+    probes: dict[str, str | None] | None = None,
+) -> str:
     """``os.path.realpath`` of the normalised ``path``, its folder resolved
     once per folder (``folders`` keeps them): unless ``path`` is a link (``plain``: the
     caller knows it is none), only the folder's part can change. The runner resolves
-    every file of a run, and L005 every link target, through here."""
-    if not plain and os.path.islink(path):
-        return os.path.realpath(path)
+    every file of a run, and L005 every link target, through here.
+
+    ``probes`` records what the answer rested on besides ``folders``: for a path that was
+    not ``plain``, its real path if it is a link, else ``None`` (it was none). With both,
+    a later run can tell whether the answer still holds (see
+    :mod:`pozo_site.check._memo`)."""
+    if not plain:
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+            if probes is not None:
+                probes[path] = real
+            return real
+        if probes is not None:
+            probes[path] = None
     parent, name = split_path(path)
     folder = folders.get(parent)
     if folder is None:
@@ -77,7 +94,10 @@ class FolderIndex:
         self._lowered: dict[str, str] | None = None
         self._slugs_lowered: dict[str, str] | None = None
         self._resolved: dict[str, str] = {}
-        self._folders: dict[str, str] = {}
+        self.folders: dict[str, str] = {}
+        """The folders :meth:`resolve` resolved, and their real paths."""
+        self.probes: dict[str, str | None] = {}
+        """What else :meth:`resolve` rested on (see :func:`real_path`)."""
 
     @property
     def lowered(self) -> dict[str, str]:
@@ -101,7 +121,7 @@ class FolderIndex:
                 path = os.path.normpath(path)
             resolved = self.known.get(path)
             if resolved is None:
-                resolved = real_path(path, self._folders)
+                resolved = real_path(path, self.folders, probes=self.probes)
             self._resolved[written] = resolved
         return resolved
 
