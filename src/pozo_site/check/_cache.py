@@ -4,7 +4,9 @@
 file, else in the content folder of the first path checked; ``--cache-dir`` chooses
 another, ``--no-cache`` uses none). It holds a ``CACHEDIR.TAG`` (backup tools skip the
 folder), a ``.gitignore`` of ``*`` (Git never sees it) and one JSON Lines file per content
-folder, under a folder named for the tool's version. It can be deleted at any time
+folder, under a folder named for the tool's version, with the folder's memo beside it
+(:mod:`pozo_site.check._memo`: the whole folder's findings, for a run that changed
+nothing). It can be deleted at any time
 (``pozo-site clean``); a run without it is only slower.
 
 **What a file's entry holds.** What checking the file alone gives: its findings (after
