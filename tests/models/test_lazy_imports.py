@@ -139,3 +139,26 @@ def test_the_lazy_tables_name_exactly_the_public_names() -> None:
     eager |= {"PozoSiteError", "RenderError", "__version__"}
     assert sorted({*pozo_site._MODULE_OF, *eager}) == sorted(pozo_site.__all__)
     assert sorted({*pozo_site.render._MODULE_OF, "RenderError"}) == sorted(pozo_site.render.__all__)
+
+
+def test_python_slugify_is_loaded_only_to_derive_a_slug() -> None:
+    """An article that gives its slug never imports python-slugify."""
+    code = """
+    import sys
+    from pozo_site import Article
+    head = "---\\ntitle: Know Your Rights\\ndate: 2024-05-01\\n"
+    given = head + "slug: know-your-rights\\n---\\nHello.\\n"
+    assert Article.from_markdown(given).slug == "know-your-rights"
+    print("slugify" in sys.modules)
+    derived = Article.from_markdown(head + "---\\nHello.\\n")
+    assert derived.slug == "know-your-rights"
+    print("slugify" in sys.modules)
+    """
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert out.split() == ["False", "True"]
