@@ -38,12 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlsplit
 
 from pozo_site._errors import ConfigError, PhoneNumberError
 from pozo_site._frontmatter import FRONT_MATTER_KEYS
 from pozo_site._phone_kinds import DEFAULT_PHONE_MAX_BARE_DIGITS, DEFAULT_PHONE_STYLE, PhoneStyle
-from pozo_site._toml import tomllib
 from pozo_site.check._finding import Severity
 from pozo_site.check._registry import RULES
 from pozo_site.check._rule import Family
@@ -278,6 +276,8 @@ _KNOWN_KEYS: Final = _LIST_KEYS | {
 
 
 def _base_url(value: Any, path: Path) -> str:
+    from urllib.parse import urlsplit  # noqa: PLC0415 (a setting few files have)
+
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(
@@ -453,6 +453,8 @@ def _other_numbers(value: Any, path: Path) -> tuple[OtherNumber, ...]:
 
 
 def _read_table(path: Path) -> Mapping[str, Any] | None:
+    from pozo_site._toml import tomllib  # noqa: PLC0415 (a run without a file never needs it)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as error:

@@ -19,7 +19,6 @@ from typing import IO, TYPE_CHECKING, Any, Final
 
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._reading import open_regular
-from pozo_site._toml import tomllib
 from pozo_site.check._codes import file as rules
 from pozo_site.check._finding import Finding
 from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
@@ -261,6 +260,7 @@ def parse_firm_doc(source: Source) -> FirmDoc | Finding:
 
     from pozo_site._files import decode_firm_text, toml_error_offset  # noqa: PLC0415
     from pozo_site._firm import FirmProfile  # noqa: PLC0415
+    from pozo_site._toml import tomllib  # noqa: PLC0415 (loaded by _files)
     from pozo_site._yaml import YamlError, _first_clause  # noqa: PLC0415
 
     suffix = source.path.suffix.lower()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
+from pozo_site._errors import BaselineError
 from pozo_site._printable import printable
 from pozo_site.check import (
     RULES,
@@ -32,12 +33,11 @@ from pozo_site.check import (
     load_config,
     load_config_file,
 )
-from pozo_site.check._baseline import BaselineError
 from pozo_site.check._cache import CACHE_DIR_ENV, CACHE_DIR_NAME, NO_CACHE_ENV, ResultCache
 from pozo_site.check._git import GitError
 from pozo_site.check._runner import default_cache_dir, run
 from pozo_site.check._source import Source
-from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
+from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
 from pozo_site.cli import _check_extras as extras
 from pozo_site.cli._boundary import ExitCode
 
@@ -348,14 +348,8 @@ def _run(options: CheckOptions, out: TextIO, err: TextIO, environ: Mapping[str, 
             result, rules=RULES, options=ReportOptions(color=color, summary=not options.quiet)
         )
     _write_report(report, options, out)
-    sarif_out = options.format == "sarif" and not options.extra.statistics
-    dropped = sarif.left_out(result) if sarif_out else 0
-    if dropped:
-        err.write(
-            f"warning: the SARIF report leaves out {dropped} of {len(result.findings)} "
-            f"findings (GitHub accepts at most {sarif.MAX_RESULTS_PER_RUN:,} per run; errors "
-            "were kept first)\n"
-        )
+    if options.format == "sarif" and not options.extra.statistics:
+        err.write(extras.sarif_warning(result, "report"))
     return EXIT_OK if result.success or options.exit_zero else EXIT_FINDINGS
 
 

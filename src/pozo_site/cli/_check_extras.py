@@ -23,15 +23,22 @@ from pozo_site._atomic import atomic_write
 from pozo_site._errors import OutputError
 from pozo_site._printable import printable
 from pozo_site.check import RULES, CheckResult, Config
-from pozo_site.check._baseline import Baseline, apply_baseline
 from pozo_site.check._git import changed_files
 from pozo_site.check._runner import run
 from pozo_site.check._settings import describe_settings, format_settings
 from pozo_site.check._source import Source
-from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, sarif
+from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
 from pozo_site.cli._boundary import ExitCode
 
-__all__ = ["ExtraOptions", "OutputError", "before_check", "narrow", "register", "report_extra"]
+__all__ = [
+    "ExtraOptions",
+    "OutputError",
+    "before_check",
+    "narrow",
+    "register",
+    "report_extra",
+    "sarif_warning",
+]
 
 
 def _write_file(target: Path, text: str) -> None:
@@ -228,6 +235,9 @@ def _baseline(
     quiet: bool,
     err: TextIO,
 ) -> CheckResult | int:
+    # A run without a baseline never imports it.
+    from pozo_site.check._baseline import Baseline, apply_baseline  # noqa: PLC0415
+
     if extra.write_baseline is not None:
         target = extra.write_baseline
         baseline = Baseline.of(result.findings, sources, Path(os.path.abspath(target)).parent)
@@ -279,9 +289,20 @@ def report_extra(extra: ExtraOptions, result: CheckResult, err: TextIO) -> None:
             continue
         text = REPORTER_BY_NAME[name].format(result, rules=RULES, options=ReportOptions())
         _write_file(target, text)
-        dropped = sarif.left_out(result) if name == "sarif" else 0
-        if dropped:
-            err.write(
-                f"warning: the SARIF file leaves out {dropped} of {len(result.findings)} "
-                f"findings (GitHub accepts at most {sarif.MAX_RESULTS_PER_RUN:,} per run)\n"
-            )
+        if name == "sarif":
+            err.write(sarif_warning(result, "file"))
+
+
+def sarif_warning(result: CheckResult, what: str) -> str:
+    """The warning that the SARIF ``what`` (report or file) of ``result`` leaves findings
+    out, GitHub's limits being what they are; empty when it keeps them all."""
+    from pozo_site.check.reporters import sarif  # noqa: PLC0415 (a SARIF run only)
+
+    dropped = sarif.left_out(result)
+    if not dropped:
+        return ""
+    return (
+        f"warning: the SARIF {what} leaves out {dropped} of {len(result.findings)} findings "
+        f"(GitHub accepts at most {sarif.MAX_RESULTS_PER_RUN:,} per run; errors were kept "
+        "first)\n"
+    )

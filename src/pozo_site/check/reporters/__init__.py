@@ -22,7 +22,6 @@ from typing import Final
 
 from pozo_site.check._finding import CheckResult
 from pozo_site.check._rule import Rule
-from pozo_site.check.reporters import github, json_reporter, sarif, text_reporter
 
 __all__ = ["REPORTER_BY_NAME", "ReportOptions", "Reporter"]
 
@@ -59,19 +58,30 @@ class Reporter:
         return self._render(result, rules, options)
 
 
+# Each format's module is imported when it is used: a run prints one format.
+
+
 def _text(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
+    from pozo_site.check.reporters import text_reporter  # noqa: PLC0415
+
     return text_reporter.format(result, rules=rules, color=options.color, summary=options.summary)
 
 
 def _json(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
+    from pozo_site.check.reporters import json_reporter  # noqa: PLC0415
+
     return json_reporter.format(result, rules=rules)
 
 
 def _github(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
+    from pozo_site.check.reporters import github  # noqa: PLC0415
+
     return github.format(result, rules=rules)
 
 
 def _sarif(result: CheckResult, rules: Mapping[str, Rule], options: ReportOptions) -> str:
+    from pozo_site.check.reporters import sarif  # noqa: PLC0415
+
     return sarif.format(result, rules=rules)
 
 
