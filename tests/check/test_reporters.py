@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pozo_site._printable import printable
-from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity
+from pozo_site.check._finding import CheckResult, Edit, Finding, Fix, Severity, in_order
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions, json_reporter, text_reporter
 from pozo_site.check.reporters import github as github_reporter
@@ -682,3 +682,27 @@ def test_rule_texts_render_literally_in_sarif_help_markdown() -> None:
     assert [t.content for t in inline if t.type == "code_inline"] == ["pozo-site check"]
     text = "".join(t.content for t in inline if t.type == "text")
     assert "Write ![alt](src) or <img alt>; run " in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Finding,
+            path=st.sampled_from(["a.md", "b.md", "articles/a.md", "A.md", "ä.md"]),
+            line=st.integers(1, 4),
+            column=st.integers(1, 3),
+            code=st.sampled_from(["P001", "P002", "L005", "A002"]),
+            severity=st.sampled_from(list(Severity)),
+            message=st.sampled_from(["one", "two"]),
+        ),
+        max_size=40,
+    )
+)
+def test_in_order_is_sorted_with_equal_findings_kept_in_place(findings: list[Finding]) -> None:
+    """The reporters' and the runner's key sort gives the order ``Finding`` compares in,
+    and keeps findings at the same place (which compare equal) in their given order."""
+    ordered = in_order(findings)
+    expected = sorted(findings)
+    assert ordered == expected
+    assert [id(f) for f in ordered] == [id(f) for f in expected]

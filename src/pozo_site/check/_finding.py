@@ -11,9 +11,12 @@
 from __future__ import annotations
 
 import enum
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
-__all__ = ["CheckResult", "Edit", "Finding", "Fix", "Severity"]
+__all__ = ["CheckResult", "Edit", "Finding", "Fix", "Severity", "in_order"]
 
 
 class Severity(str, enum.Enum):
@@ -62,6 +65,16 @@ class Finding:
     def fixable(self) -> bool:
         """Whether ``--fix`` can repair this finding."""
         return self.fix is not None
+
+
+_ORDER: Final = operator.attrgetter("path", "line", "column", "code")
+
+
+def in_order(findings: Iterable[Finding]) -> list[Finding]:
+    """``sorted(findings)``, in the same order (path, line, column, code; stable), by a key
+    made once per finding rather than a comparison method called for every pair: a run
+    with thousands of findings sorts them several times faster."""
+    return sorted(findings, key=_ORDER)
 
 
 @dataclass(frozen=True)

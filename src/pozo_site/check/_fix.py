@@ -31,7 +31,7 @@ from pozo_site._atomic import remove_stale_temporaries, replace_unchanged
 from pozo_site._printable import printable
 from pozo_site.check._codes import file as file_rules
 from pozo_site.check._config import Config
-from pozo_site.check._finding import CheckResult, Finding, Fix
+from pozo_site.check._finding import CheckResult, Finding, Fix, in_order
 from pozo_site.check._runner import run
 from pozo_site.check._source import Source, file_finding
 
@@ -157,7 +157,7 @@ def fix_paths(paths: Sequence[Path], config: Config, *, write: bool) -> FixOutco
     result = output.result
     if failures:  # what is on disk is not what was checked: check it again
         fresh = run(paths, config).result
-        result = CheckResult(tuple(sorted([*fresh.findings, *failures])), fresh.files_checked)
+        result = CheckResult(tuple(in_order([*fresh.findings, *failures])), fresh.files_checked)
     return FixOutcome(changes=tuple(changes), result=result)
 
 

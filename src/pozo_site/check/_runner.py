@@ -48,7 +48,7 @@ from pozo_site.check._cache import (
 from pozo_site.check._codes import file as file_rules
 from pozo_site.check._codes.suppression import UNUSED_SUPPRESSION
 from pozo_site.check._config import Config
-from pozo_site.check._finding import CheckResult, Finding
+from pozo_site.check._finding import CheckResult, Finding, in_order
 from pozo_site.check._load import (
     decode_source,
     default_firm_doc,
@@ -653,7 +653,7 @@ class _Run:
         for content in roots.values():
             self.check_root(content)
         findings = self._finish()
-        result = CheckResult(findings=tuple(sorted(findings)), files_checked=self.checked)
+        result = CheckResult(findings=tuple(in_order(findings)), files_checked=self.checked)
         return RunOutput(result=result, sources=self.sources)
 
     @staticmethod

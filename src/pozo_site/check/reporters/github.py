@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pozo_site._printable import printable
-from pozo_site.check._finding import CheckResult, Finding
+from pozo_site.check._finding import CheckResult, Finding, in_order
 from pozo_site.check._rule import Rule
 
 __all__ = ["escape_data", "escape_property", "format"]
@@ -61,4 +61,4 @@ def format(result: CheckResult, *, rules: Mapping[str, Rule]) -> str:
     ``rules`` is accepted for the reporters' common signature; the commands need only the
     findings. No findings give an empty text.
     """
-    return "".join(f"{_command(finding)}\n" for finding in sorted(result.findings))
+    return "".join(f"{_command(finding)}\n" for finding in in_order(result.findings))

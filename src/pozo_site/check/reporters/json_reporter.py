@@ -19,7 +19,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pozo_site.check._finding import CheckResult, Finding
+from pozo_site.check._finding import CheckResult, Finding, in_order
 from pozo_site.check._rule import Rule
 
 __all__ = ["format"]
@@ -57,5 +57,5 @@ def format(result: CheckResult, *, rules: Mapping[str, Rule]) -> str:
     Non-ASCII text is written as ``\\u`` escapes, so that the output is safe on any stream,
     even for a file name that is not valid UTF-8 (kept as Python's surrogate escapes).
     """
-    objects = [_object(finding, rules) for finding in sorted(result.findings)]
+    objects = [_object(finding, rules) for finding in in_order(result.findings)]
     return json.dumps(objects, indent=2) + "\n"

@@ -30,7 +30,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from pozo_site import __version__
-from pozo_site.check._finding import CheckResult, Finding, Fix, Severity
+from pozo_site.check._finding import CheckResult, Finding, Fix, Severity, in_order
 from pozo_site.check._rule import Family, Rule
 from pozo_site.check.reporters._markdown import escape_rule_text, fenced
 
@@ -175,7 +175,7 @@ def format(
     out, in a ``toolExecutionNotifications`` entry.
     """
     limit = MAX_RESULTS_PER_RUN if max_results is None else max_results
-    every = sorted(result.findings)
+    every = in_order(result.findings)
     findings = _kept(every, limit)
     dropped = len(every) - len(findings)
     descriptors = [_rule_descriptor(rules[code]) for code in sorted(rules)]

@@ -23,7 +23,7 @@ from itertools import groupby
 from typing import Final
 
 from pozo_site._printable import printable as _printable
-from pozo_site.check._finding import CheckResult, Finding, Severity
+from pozo_site.check._finding import CheckResult, Finding, Severity, in_order
 from pozo_site.check._rule import Rule
 
 __all__ = ["format"]
@@ -81,7 +81,7 @@ def format(
     the result is then empty.
     """
     blocks: list[str] = []
-    groups = groupby(sorted(result.findings), key=lambda finding: finding.path)
+    groups = groupby(in_order(result.findings), key=lambda finding: finding.path)
     for _path, findings in groups:
         blocks.append("".join(f"{_line(finding, color)}\n" for finding in findings))
     if summary:
