@@ -48,13 +48,15 @@ _RUNNER = textwrap.dedent(
 )
 
 
-def pozo_site(tmp_path: Path, *argv: str) -> tuple[int, str, list[str]]:
-    """Run ``pozo-site ARGV`` in a new interpreter: the exit code, standard output and the
-    heavy libraries it imported."""
+def pozo_site(
+    tmp_path: Path, *argv: str, watch: tuple[str, ...] = HEAVY
+) -> tuple[int, str, list[str]]:
+    """Run ``pozo-site ARGV`` in a new interpreter: the exit code, standard output and
+    which of the top-level modules ``watch`` (the heavy libraries) it imported."""
     result = tmp_path / "result.json"
     env = {key: value for key, value in os.environ.items() if not key.startswith("POZO_SITE_")}
     env.update(
-        LAZY_ARGV=json.dumps(list(argv)), LAZY_HEAVY=json.dumps(HEAVY), LAZY_RESULT=str(result)
+        LAZY_ARGV=json.dumps(list(argv)), LAZY_HEAVY=json.dumps(watch), LAZY_RESULT=str(result)
     )
     subprocess.run([sys.executable, "-c", _RUNNER], env=env, cwd=tmp_path, check=True, timeout=300)
     data = json.loads(result.read_text(encoding="utf-8"))
@@ -180,3 +182,21 @@ def test_clean_after_a_cached_check_imports_no_parser(tmp_path: Path) -> None:
     assert code == 0
     assert not cache.exists()
     assert heavy == []
+
+
+STANDARD = ("_hashlib", "lzma", "bz2", "shutil", "tomllib", "urllib")
+"""Standard modules a fully cached run has no use for: OpenSSL's bindings (hashlib loads
+them; the cache hashes with ``_blake2``), the compressors ``shutil`` imports (argparse
+imports ``shutil`` for the terminal's width), TOML without a settings file, URL parsing."""
+
+
+def test_a_fully_cached_check_imports_no_standard_module_it_does_not_use(
+    tmp_path: Path,
+) -> None:
+    site = _site(tmp_path)
+    argv = ("check", str(site), "--format", "json", "--cache-dir", str(tmp_path / "cache"))
+    first_code, first, _ = pozo_site(tmp_path, *argv, watch=STANDARD)
+    code, out, loaded = pozo_site(tmp_path, *argv, watch=STANDARD)
+    assert code == first_code == 1
+    assert out == first
+    assert loaded == []

@@ -46,7 +46,6 @@ The language server may reuse this module: :class:`ResultCache` opens the folder
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import json
 import os
@@ -58,6 +57,7 @@ from typing import Any, Final
 
 from pozo_site._atomic import atomic_write, atomic_write_chunks
 from pozo_site._version import __version__
+from pozo_site.check._digest import blake2b
 from pozo_site.check._facts import LinkFact, SlugFact
 from pozo_site.check._finding import Edit, Finding, Fix, Severity
 from pozo_site.check._suppress import Suppressions
@@ -79,7 +79,7 @@ __all__ = [
 ]
 
 CACHE_DIR_NAME: Final = ".pozo-site-cache"
-FORMAT: Final = 4
+FORMAT: Final = 5
 """The layout of an entry; a change of it (or of the tool's version) starts afresh."""
 RACY_SECONDS: Final = 3
 _TAG: Final = (
@@ -110,7 +110,7 @@ def _stat_text(info: Stat) -> str:
 
 def content_digest(data: bytes) -> str:
     """The digest an entry is matched on when the file's times differ."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 @dataclass(slots=True)
@@ -501,11 +501,11 @@ class ResultCache:
         """The entries of content folder ``root`` for the key made of ``parts`` (the
         configuration, the firm profile's digest, the date, as strings)."""
         cached = self._open.get(root)
-        key = hashlib.sha256(
+        key = blake2b(
             json.dumps([FORMAT, __version__, str(root), *parts]).encode("utf-8")
         ).hexdigest()
         if cached is None or cached.key != key:
-            name = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:24]
+            name = blake2b(str(root).encode("utf-8"), digest_size=12).hexdigest()
             file = self.path / f"v{FORMAT}-{__version__}" / f"{name}.jsonl"
             cached = self._open[root] = FolderCache(file, key)
         return cached

@@ -11,7 +11,7 @@ link, and the real paths that the rules spanning files (L002, L005) resolved. Th
 keeps that result beside the folder's cache file (``<name>.memo.json``), with:
 
 - the cache key;
-- a *fingerprint* (:func:`fingerprint`): SHA-256 over the current folder (findings name
+- a *fingerprint* (:func:`fingerprint`): BLAKE2b over the current folder (findings name
   files relative to it), whether the folder was named relatively, the firm profile's path,
   and each file's name, :func:`~pozo_site.check._cache.file_stat` and whether the walk saw
   it as a plain file (no link);
@@ -30,7 +30,6 @@ or has the wrong shape is ignored, never an error; it is written atomically.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,6 +39,7 @@ from typing import Any, Final
 
 from pozo_site._atomic import atomic_write
 from pozo_site.check._cache import Stat, _finding_in, _finding_out, _stat_text
+from pozo_site.check._digest import blake2b
 from pozo_site.check._finding import Finding
 
 __all__ = ["MemoHit", "discard", "fingerprint", "load", "store"]
@@ -60,7 +60,7 @@ def fingerprint(
 ) -> str:
     """The state a folder's result rests on, besides the cache key: ``files`` are each
     file's ``(name, stat, plain)`` in the run's order."""
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)
     digest.update(json.dumps([_FORMAT, cwd, relative, firm]).encode("utf-8"))
     digest.update(
         "\n".join(

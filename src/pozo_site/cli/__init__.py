@@ -32,6 +32,7 @@ from pozo_site.cli import (
     _show,
 )
 from pozo_site.cli._boundary import ExitCode, guard
+from pozo_site.cli._help import Parser
 
 __all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
 
@@ -44,7 +45,7 @@ _COMMANDS = (_phone, _show, _check, _clean, _rules, _schema, _contact_block, _se
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pozo-site",
         description="Models, contact blocks and content checks for Pozo Goldstein's site.",
     )

@@ -40,6 +40,7 @@ from pozo_site.check._source import Source
 from pozo_site.check.reporters import REPORTER_BY_NAME, ReportOptions
 from pozo_site.cli import _check_extras as extras
 from pozo_site.cli._boundary import ExitCode
+from pozo_site.cli._help import RawDescriptionHelpFormatter
 
 __all__ = [
     "CheckOptions",
@@ -73,7 +74,7 @@ def register(subparsers: Any) -> None:
             "code, file, line and column."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check")
     parser.add_argument(
