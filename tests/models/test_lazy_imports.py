@@ -20,6 +20,17 @@ HEAVY = ("markdown_it", "jinja2", "email_validator", "yaml")
 """Markdown, templates, e-mail validation and YAML: what a phone or firm tool must not pay."""
 
 
+def output_of(code: str) -> str:
+    """What ``code`` (dedented) prints when run in a new interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+
+
 def loaded_after(code: str) -> list[str]:
     """The heavy top-level modules loaded once ``code`` has run in a new interpreter."""
     script = textwrap.dedent(code) + textwrap.dedent(
@@ -29,9 +40,7 @@ def loaded_after(code: str) -> list[str]:
         print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in heavy)))
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    ).stdout
+    out = output_of(script)
     return sorted({name.split(".")[0] for name in json.loads(out.splitlines()[-1])})
 
 
@@ -90,13 +99,7 @@ def test_an_address_error_keeps_its_field_and_reason_when_the_validator_loads_la
         (detail,) = error.errors()
         print(detail["loc"], detail["type"], detail["ctx"]["reason"])
     """
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    out = output_of(code)
     assert out.split(" ", 2)[:2] == ["('email',)", "email_invalid"]
     assert "not an address" not in out
 
@@ -154,11 +157,5 @@ def test_python_slugify_is_loaded_only_to_derive_a_slug() -> None:
     assert derived.slug == "know-your-rights"
     print("slugify" in sys.modules)
     """
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    out = output_of(code)
     assert out.split() == ["False", "True"]
