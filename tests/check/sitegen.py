@@ -10,8 +10,11 @@ files use. Fictional numbers (555-01xx) and example.com only.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from pozo_site.check import Finding
 
 FIRM = """\
 name: Example Immigration Law
@@ -72,3 +75,22 @@ def read_cache_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         entries.update(batch)
     assert header["entries"] == len(entries)
     return header, entries
+
+
+def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
+    """Every field of every finding (a ``Finding``'s equality looks only at its place and
+    code): what the cache tests compare."""
+    return [
+        (
+            f.path,
+            f.line,
+            f.column,
+            f.code,
+            f.severity,
+            f.message,
+            f.end_line,
+            f.end_column,
+            f.fix,
+        )
+        for f in findings
+    ]

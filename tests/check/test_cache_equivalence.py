@@ -18,28 +18,11 @@ from typing import Any
 import pytest
 
 from pozo_site._phone import PhoneStyle
-from pozo_site.check import Config, Finding, _cache, _runner, check_paths
+from pozo_site.check import Config, _cache, _runner, check_paths
 from pozo_site.check._cache import ResultCache
 from pozo_site.check._facts import LinkFact
 from tests.check.conftest import config
-from tests.check.sitegen import build_site, read_cache_file
-
-
-def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
-    return [
-        (
-            f.path,
-            f.line,
-            f.column,
-            f.code,
-            f.severity,
-            f.message,
-            f.end_line,
-            f.end_column,
-            f.fix,
-        )
-        for f in findings
-    ]
+from tests.check.sitegen import build_site, full, read_cache_file
 
 
 @pytest.fixture(autouse=True)

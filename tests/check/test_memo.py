@@ -21,8 +21,7 @@ from pozo_site.check import Config, _cache, _memo, _runner, check_paths
 from pozo_site.check._cache import ResultCache
 from pozo_site.check._rules._spanning import real_path
 from tests.check.conftest import config
-from tests.check.sitegen import build_site
-from tests.check.test_cache_equivalence import full
+from tests.check.sitegen import build_site, full
 
 
 @pytest.fixture(autouse=True)
