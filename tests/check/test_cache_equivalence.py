@@ -430,3 +430,78 @@ def test_an_entry_keeps_its_link_targets_one_per_line(
     assert (back.pending is not None) is quiet
     whole = _cache.complete(back, "a.md") if quiet else back
     assert whole.links == facts.links
+
+
+class CountingEncoder(json.JSONEncoder):
+    """The cache file's encoder, counting the lines it encodes."""
+
+    lines = 0
+
+    def encode(self, o: Any) -> str:
+        CountingEncoder.lines += 1
+        return super().encode(o)
+
+
+def test_a_run_that_changes_one_entry_writes_the_other_lines_as_read(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit run changes one entry: the lines that do not hold it are written as
+    they were read (byte for byte, not encoded again), the one that does is encoded."""
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    (file,) = folder.glob("v*/*.jsonl")
+    before = file.read_bytes().splitlines(keepends=True)
+    one = site / "articles" / "article-0009.md"
+    one.write_text(one.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    monkeypatch.setattr(_cache, "_ENCODER", CountingEncoder(separators=(",", ":")))
+    CountingEncoder.lines = 0
+    assert cached([one], config(), folder) == fresh([one], config())
+    after = file.read_bytes().splitlines(keepends=True)
+    assert CountingEncoder.lines == 2  # the header and the line of the changed entry
+    holds = [line for line in before[1:] if b'"articles/article-0009.md"' in line]
+    assert len(holds) == 1
+    assert after[1:-1] == [line for line in before[1:] if line not in holds]  # as read
+    assert b'"articles/article-0009.md"' in after[-1]  # with the rest of its line's
+    _header, entries = read_cache_file(file)
+    assert set(entries) == set(read_cache_file_lines(before)[1])
+    assert_same_every_way([site], config(), folder)
+
+
+def read_cache_file_lines(lines: Sequence[bytes]) -> tuple[dict[str, Any], dict[str, Any]]:
+    header, *batches = (json.loads(line) for line in lines)
+    entries: dict[str, Any] = {}
+    for batch in batches:
+        entries.update(batch)
+    return header, entries
+
+
+@pytest.mark.parametrize("change", ["replaced by another run", "cut in place"])
+def test_a_cache_file_changed_after_it_was_read_is_written_whole(
+    site: Path, tmp_path: Path, change: str
+) -> None:
+    """The lines kept as read come from the file read: if another run replaced it (or it
+    was cut) meanwhile, every entry is encoded, and the file holds this run's entries."""
+    file = tmp_path / "c.jsonl"
+    stat = (1, 0, 0, 1)
+
+    def write(path: Path, digest_of_a5: str) -> None:
+        cache = _cache.FolderCache(path, "k")
+        for number in range(12):
+            digest = digest_of_a5 if number == 5 else f"d{number}"
+            cache.store(f"a{number}.md", stat, digest, _cache.FileFacts(parsed=True, slug="s"))
+        cache.save()
+
+    write(file, "d5")
+    ours = _cache.FolderCache(file, "k")
+    assert len(ours.entries) == 12
+    if change == "replaced by another run":  # the same size, the same lines' places
+        write(tmp_path / "other.jsonl", "e5")
+        os.replace(tmp_path / "other.jsonl", file)
+    else:
+        with file.open("r+b") as stream:
+            stream.truncate(file.stat().st_size // 2)
+    ours.store("new.md", stat, "d", _cache.FileFacts(parsed=True, slug="n"))
+    ours.save()
+    _header, entries = read_cache_file(file)
+    assert set(entries) == {*(f"a{n}.md" for n in range(12)), "new.md"}
+    assert entries["a5.md"][1] == "d5"  # this run's entry, not the other run's

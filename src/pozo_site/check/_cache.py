@@ -94,7 +94,10 @@ _ENTRY_LENGTH: Final = 10
 Stat = tuple[int, int, int, int]
 _ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
 """The cache file's encoder: ASCII only (``ensure_ascii``), so its text is its bytes."""
-_BATCH: Final = 2048
+_BATCH: Final = 512
+"""Entries to a line of the file. A run that changed a few entries writes the other lines
+as it read them (see :meth:`FolderCache.save`): the fewer entries to a line, the less it
+encodes again."""
 
 
 def file_stat(info: os.stat_result) -> Stat:
@@ -331,6 +334,13 @@ class FolderCache:
         self.key = key
         self._entries: dict[str, Any] | None = None
         self.dirty = False
+        # The file the entries were read from (its identity: device, inode, size,
+        # mtime) and where each of its entry lines is in it: (offset, length, the names
+        # it holds). A save writes a line none of whose names were _touched as it was
+        # read, if the file is still that one, not encoded again.
+        self._source: tuple[int, int, int, int] | None = None
+        self._lines: list[tuple[int, int, tuple[str, ...]]] = []
+        self._touched: set[str] = set()
 
     @property
     def memo_file(self) -> Path:
@@ -351,21 +361,27 @@ class FolderCache:
         is never held whole beside them. Anything but a whole file of this key is
         ignored: the run starts afresh."""
         entries: dict[str, Any] = {}
+        lines: list[tuple[int, int, tuple[str, ...]]] = []
         try:
-            with open(self.file, encoding="utf-8") as stream:
+            with open(self.file, "rb") as stream:
                 header = json.loads(stream.readline())
                 if not isinstance(header, dict) or header.get("key") != self.key:
                     return {}
+                offset = stream.tell()
                 for line in stream:
                     batch = json.loads(line)
                     if not isinstance(batch, dict):
                         return {}
                     entries.update(batch)
+                    lines.append((offset, len(line), tuple(batch)))
+                    offset += len(line)
+                source = _identity(os.fstat(stream.fileno()))
         except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return {}  # none yet, or a partial or damaged file: start afresh
-        if header.get("entries") == len(entries):  # cut off at a line's end: not whole
-            return entries
-        return {}
+        if header.get("entries") != len(entries):  # cut off at a line's end: not whole
+            return {}
+        self._source, self._lines = source, lines
+        return entries
 
     def lookup(
         self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
@@ -378,6 +394,7 @@ class FolderCache:
         entry = self.entries.get(name)
         if type(entry) is tuple:  # stored in this process (the language server's)
             entry = self.entries[name] = _entry_out(*entry)
+            self._touched.add(name)
         if type(entry) is not list or len(entry) != _ENTRY_LENGTH:
             return None
         try:
@@ -390,6 +407,7 @@ class FolderCache:
             return _facts_in(entry, display, detail=detail)
         except (KeyError, TypeError, ValueError):  # an entry of the wrong shape
             del self.entries[name]
+            self._touched.add(name)
             self.dirty = True
             return None
 
@@ -397,6 +415,7 @@ class FolderCache:
         stat = _trusted(info)
         if entry[0] != stat:
             self.entries[name] = [stat, *entry[1:]]
+            self._touched.add(name)
             self.dirty = True
 
     def store(self, name: str, info: Stat, digest: str, facts: FileFacts) -> None:
@@ -407,6 +426,7 @@ class FolderCache:
         would otherwise hold every file's facts twice). Whether the file's times can be
         trusted is decided now, as of its reading."""
         self.entries[name] = (_trusted(info), digest, facts)
+        self._touched.add(name)
         self.dirty = True
 
     def firm_findings(self, display: str) -> list[Finding] | None:
@@ -422,6 +442,7 @@ class FolderCache:
     def store_firm(self, findings: Iterable[Finding]) -> None:
         """Keep the firm profile's findings."""
         self.entries[_FIRM] = {"f": [_finding_out(f) for f in findings]}
+        self._touched.add(_FIRM)
         self.dirty = True
 
     def prune(self, names: Iterable[str]) -> None:
@@ -429,6 +450,7 @@ class FolderCache:
         keep = {*names, _FIRM}
         for name in [n for n in self.entries if n not in keep]:
             del self.entries[name]
+            self._touched.add(name)
             self.dirty = True
 
     def save(self) -> None:
@@ -439,20 +461,57 @@ class FolderCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_chunks(self.file, self._chunks())
             self.dirty = False
+        # The file is now another one: a later save (the language server's) encodes all.
+        self._source, self._lines, self._touched = None, [], set()
 
     def _chunks(self) -> Iterator[bytes]:
         """The file's text in JSON lines: ``{"key": ..., "entries": N}``, then the
         entries by name, :data:`_BATCH` to a line (one JSON object each). Written and
         read a line at a time: the text of 100,000 entries whole, and its bytes, would
-        take more memory than the entries themselves."""
-        header = {"key": self.key, "entries": len(self.entries)}
-        yield _ENCODER.encode(header).encode("ascii") + b"\n"
-        items = iter(self.entries.items())
+        take more memory than the entries themselves.
+
+        The lines of the file the entries were read from none of whose entries changed
+        are written as they were read, if that file is still there unchanged (a
+        pre-commit run changes one entry of 10,000: it used to encode all 6 MB again);
+        the other lines' entries that remain, and new entries, are encoded."""
+        entries = self.entries
+        yield _ENCODER.encode({"key": self.key, "entries": len(entries)}).encode("ascii") + b"\n"
+        kept: set[str] = set()
+        for raw, names in self._unchanged_lines():
+            kept.update(names)
+            yield raw
+        rest = iter([name for name in entries if name not in kept] if kept else entries)
         while batch := {
             name: _entry_out(*entry) if type(entry) is tuple else entry
-            for name, entry in itertools.islice(items, _BATCH)
+            for name in itertools.islice(rest, _BATCH)
+            for entry in (entries[name],)
         }:
             yield _ENCODER.encode(batch).encode("ascii") + b"\n"
+
+    def _unchanged_lines(self) -> Iterator[tuple[bytes, tuple[str, ...]]]:
+        """The lines of the file read whose entries did not change, as read, and their
+        names; none if the file is no longer the one read (another run replaced it)."""
+        touched, lines = self._touched, self._lines
+        if not lines:
+            return
+        try:
+            with open(self.file, "rb") as stream:
+                if _identity(os.fstat(stream.fileno())) != self._source:
+                    return
+                for offset, length, names in lines:
+                    if touched.isdisjoint(names):
+                        stream.seek(offset)
+                        raw = stream.read(length)
+                        if len(raw) != length or not raw.endswith(b"}\n"):
+                            return  # pragma: no cover - the same identity, other bytes
+                        yield raw, names
+        except OSError:
+            return
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    """Which file a cache file is, and that it was not written since."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _read(path: str) -> bytes | None:
