@@ -275,7 +275,13 @@ _CJK: Final = (
     "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f"
 )
-_WORD = re.compile(f"(?=\\w)[{_CJK}]|[^\\W{_CJK}]+(?:['\u2019.,-][^\\W{_CJK}]+)*")
+
+
+@functools.cache
+def _word_pattern() -> re.Pattern[str]:
+    """What :attr:`Article.word_count` counts; compiled when first counted (the script
+    ranges make it the costliest pattern to compile that ``pozo-site check`` imports)."""
+    return re.compile(f"(?=\\w)[{_CJK}]|[^\\W{_CJK}]+(?:['\u2019.,-][^\\W{_CJK}]+)*")
 
 
 @functools.lru_cache(maxsize=16)
@@ -417,8 +423,9 @@ class Article(FrozenModel):
         each); in Chinese and Japanese, which are written without spaces, each Han
         character and each kana counts as a word.
         """
+        words = _word_pattern()
         return sum(
-            len(_WORD.findall(_inline_text(token)))
+            len(words.findall(_inline_text(token)))
             for token in self._tokens
             if token.type == "inline"
         )

@@ -14,9 +14,8 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from importlib import resources
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import yaml
 from pydantic import ValidationError
@@ -27,13 +26,15 @@ from pozo_site._errors import FirmFileError, FirmFileProblem
 from pozo_site._firm import FirmProfile
 from pozo_site._locate import find_key_in_text, line_starts, locate_node, position, yaml_offset
 from pozo_site._reading import open_regular
-from pozo_site._toml import tomllib
 from pozo_site._yaml import YamlError, compose_yaml
 
-if sys.version_info >= (3, 11):
-    from importlib.resources.abc import Traversable
-else:  # pragma: no cover - exercised on 3.10 only
-    from importlib.abc import Traversable
+if TYPE_CHECKING:  # TOML's reader and importlib.resources are imported where used
+    from pozo_site._toml import tomllib
+
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # pragma: no cover - exercised on 3.10 only
+        from importlib.abc import Traversable
 
 __all__ = [
     "FIRM_FILE_NAMES",
@@ -68,6 +69,8 @@ def decode_firm_text(
     ``keep_invalid_dates`` is :func:`~pozo_site._yaml.compose_yaml`'s.
     """
     if suffix == ".toml":
+        from pozo_site._toml import tomllib  # noqa: PLC0415 (only TOML files need it)
+
         return "toml", tomllib.loads(text), None
     if suffix == ".json":
         return "json", json.loads(text), None
@@ -115,6 +118,8 @@ def _problems(
 
 
 def _syntax_error(text: str, name: str, error: Exception) -> FirmFileError:
+    from pozo_site._toml import tomllib  # noqa: PLC0415 (an error's path only)
+
     line: int | None = None
     column: int | None = None
     if isinstance(error, YamlError):
@@ -200,6 +205,8 @@ def load_firm(path: str | Path) -> FirmProfile:
 
 def example_content() -> Traversable:
     """The example content folder shipped in the package: ``firm.yaml`` and ``articles/``."""
+    from importlib import resources  # noqa: PLC0415 (it imports tempfile, shutil...)
+
     return resources.files("pozo_site").joinpath("data").joinpath("content")
 
 

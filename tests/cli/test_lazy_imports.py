@@ -205,6 +205,27 @@ def test_a_fully_cached_check_imports_no_standard_module_it_does_not_use(
     assert set(loaded) <= _loaded_by_what_every_run_imports()
 
 
+def test_a_check_imports_the_toml_reader_only_for_a_toml_file(tmp_path: Path) -> None:
+    """A check that reads and checks every file imports TOML's reader only for a TOML firm
+    file or settings file: a pre-commit run of a YAML site does not pay for it."""
+    site = _site(tmp_path)
+    watch = ("tomllib", "tomli")
+    code, out, loaded = pozo_site(
+        tmp_path, "check", str(site), "--format", "json", "--no-cache", watch=watch, covered=False
+    )
+    assert code == 1
+    assert json.loads(out)  # it checked and reported
+    assert loaded == []
+    (site / "firm.yaml").rename(site / "firm.toml.bak")
+    (site / "firm.toml").write_text('name = "Example Firm"\n[[phones\n', encoding="utf-8")
+    code, out, loaded = pozo_site(
+        tmp_path, "check", str(site), "--format", "json", "--no-cache", watch=watch, covered=False
+    )
+    assert code == 1
+    assert "invalid TOML" in out
+    assert {"tomllib", "tomli"} & set(loaded)
+
+
 def _loaded_by_what_every_run_imports() -> set[str]:
     """Which of :data:`STANDARD` the standard modules every run needs import on this
     Python by themselves: none on 3.13; ``urllib`` (for ``urllib.parse``) on 3.10 to 3.12,

@@ -15,7 +15,7 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, TypeGuard
 
 from pozo_site._frontmatter import FrontMatterError, split_front_matter
 from pozo_site._reading import open_regular
@@ -26,6 +26,7 @@ from pozo_site.check._source import ArticleDoc, FirmDoc, Source, file_finding
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
+    from pozo_site._toml import tomllib
     from pozo_site._yaml import YamlError
 
 # Reading a file needs no parser; YAML, pydantic and the models are imported by the
@@ -253,6 +254,12 @@ def default_firm_doc() -> FirmDoc:
     return FirmDoc(source=None, kind="default", firm=default_firm())
 
 
+def _is_toml_error(error: Exception) -> TypeGuard[tomllib.TOMLDecodeError]:
+    from pozo_site._toml import tomllib  # noqa: PLC0415 (only a TOML file's error needs it)
+
+    return isinstance(error, tomllib.TOMLDecodeError)
+
+
 def parse_firm_doc(source: Source) -> FirmDoc | Finding:
     """Parse and validate a firm profile file (YAML, TOML or JSON by its suffix) for the
     checks: every problem is a finding (:func:`pozo_site.parse_firm` raises instead)."""
@@ -260,7 +267,6 @@ def parse_firm_doc(source: Source) -> FirmDoc | Finding:
 
     from pozo_site._files import decode_firm_text, toml_error_offset  # noqa: PLC0415
     from pozo_site._firm import FirmProfile  # noqa: PLC0415
-    from pozo_site._toml import tomllib  # noqa: PLC0415 (loaded by _files)
     from pozo_site._yaml import YamlError, _first_clause  # noqa: PLC0415
 
     suffix = source.path.suffix.lower()
@@ -269,12 +275,12 @@ def parse_firm_doc(source: Source) -> FirmDoc | Finding:
         kind, data, node = decode_firm_text(text, suffix, keep_invalid_dates=True)
     except YamlError as error:
         return _yaml_finding(source, error, text, 0)
-    except tomllib.TOMLDecodeError as error:
-        offset = toml_error_offset(text, error) or 0
-        return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
     except json.JSONDecodeError as error:
         return source.finding(rules.SYNTAX, error.pos, f"invalid JSON: {error.msg}")
     except (RecursionError, ValueError) as error:  # too deep; an integer of > 4,300 digits
+        if suffix == ".toml" and _is_toml_error(error):
+            offset = toml_error_offset(text, error) or 0
+            return source.finding(rules.SYNTAX, offset, f"invalid TOML: {error}")
         language = "TOML" if suffix == ".toml" else "JSON"
         reason = "nested too deeply" if isinstance(error, RecursionError) else _first_clause(error)
         return source.finding(rules.SYNTAX, 0, f"invalid {language}: {reason}")
