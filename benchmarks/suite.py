@@ -224,16 +224,23 @@ class Suite:
             f"3. {label}, second run{note}", warm["check"], "read+YAML floor", warm["floor"], 0.3
         )
         changed = site / "articles" / "article-000007.md"
+        alone = self.root / f"alone-{count}" / "article-000007.md"
+
+        def change() -> None:
+            text = changed.read_text(encoding="utf-8") + "\nOne more line.\n"
+            changed.write_text(text, encoding="utf-8")
+            alone.parent.mkdir(exist_ok=True)
+            alone.write_text(text, encoding="utf-8")
+
         one = medians(
             {
                 "check": lambda: run(self.check(changed, cache=True)),
                 "jsonschema": lambda: run(self.jsonschema(schema, copies[7:8])),
                 "in use": lambda: run([PYTHON, "-c", RUNTIME_IN_USE]),
+                "alone": lambda: run(self.check(alone)),
             },
             self.repeat,
-            before=lambda: changed.write_text(
-                changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
-            ),
+            before=change,
         )
         self.row(
             f"4. one changed file in {label}, cache warm",
@@ -245,6 +252,13 @@ class Suite:
         self.row(
             "4. why: runtime deps, one pydantic model made",
             one["in use"],
+            "check-jsonschema, 1 file",
+            one["jsonschema"],
+            None,
+        )
+        self.row(
+            "4. why: the same file alone, no folder around it",
+            one["alone"],
             "check-jsonschema, 1 file",
             one["jsonschema"],
             None,
