@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pozo_site.check import check_paths
+from pozo_site.check import _runner, check_paths
 from tests.check.conftest import COMPLETE_FIRM_YAML, config
 
 FIRM = (
@@ -118,3 +118,22 @@ def test_findings_are_sorted(write: Callable[..., Path], in_tmp: Path) -> None:
         ("b.md", "P001"),
         ("b.md", "A002"),
     ]
+
+
+def test_the_walk_gives_every_article_in_the_order_pathlib_sorts_them(tmp_path: Path) -> None:
+    # Names that sort differently as whole paths and as parts ("a" before "a-b.md" and
+    # "a.md", though "a/" sorts after both as a string), case, spaces, non-ASCII names,
+    # folders at several depths, and files that are not articles.
+    names = [
+        "a.md", "a-b.md", "a b.md", "A.md", "B.md", "b.md", "é.md", "z.md", "0.md",
+        "a/z.md", "a/a/a.md", "a/a.md", "a/a-b/c.md", "a-b/x.md", "a b/y.md", "A/b.md",
+        "é/ü.md", "z/a/b/c/d.md", "notes.txt", "a/readme", "m/n.md.bak",
+    ]  # fmt: skip
+    for name in names:
+        path = tmp_path / "site" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n", encoding="utf-8")
+    top = tmp_path / "site"
+    walked = _runner._Run(config(), {}).walk(top, relative=False, report=True, subroots=True)
+    assert walked == [str(p) for p in sorted(top.rglob("*.md"))]
+    assert len(walked) == 18

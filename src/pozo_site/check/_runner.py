@@ -211,6 +211,10 @@ def _resolves(
     return index.names_articles(targets(fact.slug_targets), targets(fact.md_targets), folder)
 
 
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
 def _stat(path: str) -> Stat | None:
     try:
         return file_stat(os.stat(path))
@@ -517,20 +521,18 @@ class _Run:
 
         Paths are absolute strings, in the order of their parts (as ``pathlib`` sorts):
         every file of a folder passes through here on every run, and a ``Path`` costs
-        several times its string to make, hash and compare (half of a cached run)."""
-        found: list[tuple[list[str], str]] = []
+        several times its string to make, hash and compare (half of a cached run). Each
+        folder's entries are sorted by name and a folder is walked where its name falls
+        among them, which gives that order without sorting the paths' parts at the end
+        (a fifth of the walk of 10,000 files)."""
+        found: list[str] = []
         boundary = os.path.realpath(top)
         excluded = self._exclusion(top)
-        stack = [(str(top), "", frozenset({boundary}))]
+        plain_files = self._plain_files
+        first = self._entries(str(top), relative=relative, report=report)
+        stack = [] if first is None else [(iter(first), "", frozenset({boundary}))]
         while stack:
-            folder, rel, ancestors = stack.pop()
-            try:
-                with os.scandir(folder) as scan:
-                    entries = list(scan)
-            except OSError as error:
-                if report:
-                    self.findings.append(self._os_finding(folder, error, relative))
-                continue
+            entries, rel, ancestors = stack[-1]
             for entry in entries:
                 name = entry.name
                 path = entry.path
@@ -542,18 +544,35 @@ class _Run:
                     continue
                 if not is_dir:
                     if name.endswith(".md"):
-                        found.append((entry_rel.split("/"), path))
+                        found.append(path)
                         if not entry.is_symlink():
-                            self._plain_files.add(path)
+                            plain_files.add(path)
                     continue
                 real = os.path.realpath(path)
                 if real in ancestors:
                     if report:
                         self.findings.append(self._loop_finding(path, relative))
                 elif subroots or self.firm_file(Path(path)) is None:
-                    stack.append((path, entry_rel, ancestors | {real}))
-        found.sort()
-        return [path for _parts, path in found]
+                    inner = self._entries(path, relative=relative, report=report)
+                    if inner is not None:  # walked now; this folder's iterator waits
+                        stack.append((iter(inner), entry_rel, ancestors | {real}))
+                        break
+            else:  # every entry of the folder seen
+                stack.pop()
+        return found
+
+    def _entries(
+        self, folder: str, *, relative: bool, report: bool
+    ) -> list[os.DirEntry[str]] | None:
+        """The entries of ``folder`` in the order of their names; ``None`` (reported if
+        ``report``) if it cannot be read."""
+        try:
+            with os.scandir(folder) as scan:
+                return sorted(scan, key=_entry_name)
+        except OSError as error:
+            if report:
+                self.findings.append(self._os_finding(folder, error, relative))
+            return None
 
     def _is_dir(
         self, entry: os.DirEntry[str], path: str, boundary: str, *, relative: bool, report: bool
