@@ -32,6 +32,7 @@ from pozo_site.cli import (
     _show,
 )
 from pozo_site.cli._boundary import ExitCode, guard
+from pozo_site.cli._gc import collect_less_often
 from pozo_site.cli._help import Parser
 
 __all__ = ["EXIT_INPUT_ERROR", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "run"]
@@ -82,5 +83,9 @@ def main(
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (and ``python -m pozo_site``): the process runs one
+    command and exits, so it collects garbage less often (see
+    :mod:`pozo_site.cli._gc`); :func:`main` called from a program leaves its collector
+    alone."""
+    collect_less_often()
     sys.exit(main())
