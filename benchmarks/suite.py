@@ -9,7 +9,9 @@ Run by hand, never in the test suite::
 
 Each case runs as a whole command in a child process, as a user or CI runs it, and each
 yardstick runs in the same session, interleaved with it (so machine noise hits both alike);
-the table gives medians of several runs, the ratio and the target. Peak memory is the
+the table gives medians of several runs, the ratio and the target. Runs of under a
+second (targets 3, 4 and 5) take :data:`SHORT` times as many: their medians of 3 moved
+by a fifth between suites of the same code on a 2-core machine. Peak memory is the
 child's maximum resident set size (``wait4``). Folders are written by
 ``benchmarks/generate.py`` into a temporary folder and removed afterwards.
 
@@ -43,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import build_site  # the benchmark folder is not a package
 
 PYTHON = sys.executable
+SHORT = 3
+"""How many times the repeats the runs of under a second take."""
 FLOOR = r"""
 import sys, pathlib, yaml
 parse = None
@@ -217,7 +221,7 @@ class Suite:
         run(self.check(site, cache=True))  # fill the cache
         warm = medians(
             {"check": lambda: run(self.check(site, cache=True)), "floor": lambda: run(floor)},
-            self.repeat,
+            self.repeat * SHORT,
         )
         note = "" if self.has_cache else " (no cache yet)"
         self.row(
@@ -239,7 +243,7 @@ class Suite:
                 "in use": lambda: run([PYTHON, "-c", RUNTIME_IN_USE]),
                 "alone": lambda: run(self.check(alone)),
             },
-            self.repeat,
+            self.repeat * SHORT,
             before=change,
         )
         self.row(
@@ -275,7 +279,7 @@ class Suite:
                 "imports": lambda: run([PYTHON, "-c", RUNTIME_IMPORTS]),
                 "in use": lambda: run([PYTHON, "-c", RUNTIME_IN_USE]),
             },
-            self.repeat * 2,
+            self.repeat * SHORT,
         )
         self.row("4. one file alone", times["check"], "import runtime deps", times["imports"], 1.3)
         self.row(
@@ -307,7 +311,7 @@ class Suite:
             return float(out)
 
         ours, theirs = [], []
-        for _ in range(self.repeat * 3):
+        for _ in range(self.repeat * SHORT):
             ours.append(timed_import("import pozo_site"))
             theirs.append(timed_import("import pydantic, phonenumbers"))
         return statistics.median(ours), statistics.median(theirs)
@@ -414,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
         print(
             f"pozo-site benchmark suite: {os.cpu_count()} cores, Python "
-            f"{sys.version.split()[0]}, medians of {repeat}, "
+            f"{sys.version.split()[0]}, medians of {repeat} ({repeat * SHORT} for targets 3-5), "
             f"{time.perf_counter() - started:.0f} s in all; load average {load} at the end "
             f"({load_before} at the start)"
         )
