@@ -84,7 +84,7 @@ def main(
 
 def run() -> None:
     """Console-script entry point (and ``python -m pozo_site``): the process runs one
-    command and exits, so it collects garbage less often (see
+    command, so it collects garbage less often (see
     :mod:`pozo_site.cli._gc`); :func:`main` called from a program leaves its collector
     alone."""
     collect_less_often()

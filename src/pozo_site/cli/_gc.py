@@ -10,11 +10,12 @@ one process, 52 collections freed 441 objects in all.
 
 :func:`collect_less_often` sets mypy's thresholds (``gc.set_threshold(200 * 1000, 30,
 30)``, "as otherwise we can spend a large fraction of cpu in gc"). Only the console
-script calls it (:func:`pozo_site.cli.run`: the process runs one command and exits), not
-:func:`pozo_site.cli.main`, so a program or a test that calls ``main`` keeps its own
-collector. Putting the old thresholds back at the end of a command would cost more than
-it saves: the allocations counted meanwhile start a full young and middle collection
-at once (17 ms on that pre-commit run). Collection still runs, only less often: cycles
+script calls it (:func:`pozo_site.cli.run`: the process runs one command and exits;
+``pozo-site server`` is one command too, a long one, and keeps these thresholds as mypy's
+daemon does), not :func:`pozo_site.cli.main`, so a program or a test that calls ``main``
+keeps its own collector. Putting the old thresholds back at the end of a command would
+cost more than it saves: the allocations counted meanwhile start a full young and middle
+collection at once (17 ms on that pre-commit run). Collection still runs, only less often: cycles
 are freed, later. Only on CPython, whose collector these thresholds are for.
 """
 
