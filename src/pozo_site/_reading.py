@@ -16,16 +16,19 @@ from typing import BinaryIO
 __all__ = ["open_regular"]
 
 
-def open_regular(path: str | Path) -> BinaryIO:
+def open_regular(path: str | Path, *, buffered: bool = True) -> BinaryIO:
     """``path`` opened for reading bytes; ``OSError`` if it cannot be, or is not a regular
-    file (a FIFO, a device, a folder), with ``strerror`` saying which."""
+    file (a FIFO, a device, a folder), with ``strerror`` saying which. With
+    ``buffered=False``, a raw file whose ``read(n)`` is one system call (which may give
+    fewer bytes than asked before the end): for a caller that reads a file whole in one
+    go, the buffer's own calls (``lseek``, ``ioctl``) are spared."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(
                 errno.EINVAL, "not a regular file (a FIFO, a device or a folder)", str(path)
             )
-        return os.fdopen(descriptor, "rb")
+        return os.fdopen(descriptor, "rb", buffering=-1 if buffered else 0)
     except BaseException:
         os.close(descriptor)
         raise

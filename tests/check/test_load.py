@@ -95,30 +95,69 @@ def test_a_file_over_the_limit_is_not_read(
     assert _codes(result.findings) == [("F009", "articles/big.md", 1, 1)]
 
 
-def test_a_file_that_grows_after_stat_is_still_capped(tmp_path: Path) -> None:
+class _Growing:
+    """A file handle whose file grew to ``text`` after it was stat'ed, and whose reads
+    give at most ``chunk`` bytes each (a raw read may give fewer than asked)."""
+
+    def __init__(self, text: bytes, chunk: int = 1 << 30) -> None:
+        self.text, self.at, self.sizes, self.chunk = text, 0, list[int](), chunk
+
+    def __enter__(self) -> _Growing:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+    def read(self, size: int) -> bytes:
+        self.sizes.append(size)
+        chunk = self.text[self.at : self.at + min(size, self.chunk)]
+        self.at += len(chunk)
+        return chunk
+
+
+@pytest.mark.parametrize(("grown", "too_large"), [(50, True), (5, False)])
+def test_a_file_that_grows_after_stat_is_still_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grown: int, too_large: bool
+) -> None:
     path = tmp_path / "a.md"
-    path.write_text(ARTICLE)
-    limit = len(ARTICLE) + 10
+    path.write_text(ARTICLE, encoding="utf-8")
+    limit = len(ARTICLE.encode()) + 10
+    handle = _Growing(ARTICLE.encode() + b"x" * grown)
+    monkeypatch.setattr(_load, "_open", lambda p: handle)
+    found = read_source(path, "a.md", limit)
+    if too_large:
+        assert isinstance(found, Finding)
+        assert found.code == "F009"
+    else:
+        assert isinstance(found, Source)
+        assert found.text == ARTICLE + "x" * grown
+    # never more than the limit and a byte, whatever the file became
+    assert handle.at <= limit + 1
 
-    class Growing:
-        def __enter__(self) -> Growing:
-            return self
 
-        def __exit__(self, *args: object) -> None:
-            return None
+def test_a_file_is_read_in_a_buffer_of_its_own_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    handle = _Growing(ARTICLE.encode())
+    monkeypatch.setattr(_load, "_open", lambda p: handle)
+    found = read_source(path, "a.md", 1_000_000)
+    assert isinstance(found, Source)
+    assert found.text == ARTICLE
+    assert handle.sizes == [len(ARTICLE.encode()) + 1]
 
-        def read(self, size: int) -> bytes:
-            assert size == limit + 1
-            return b"x" * size
 
-    original = _load._open
-    _load._open = lambda p: Growing()  # type: ignore[assignment,return-value]
-    try:
-        found = read_source(path, "a.md", limit)
-    finally:
-        _load._open = original
-    assert isinstance(found, Finding)
-    assert found.code == "F009"
+def test_short_reads_still_give_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    handle = _Growing(ARTICLE.encode(), chunk=7)
+    monkeypatch.setattr(_load, "_open", lambda p: handle)
+    found = read_source(path, "a.md", 1_000_000)
+    assert isinstance(found, Source)
+    assert found.text == ARTICLE
 
 
 def test_unreadable_file_really_chmod(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

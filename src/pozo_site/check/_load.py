@@ -56,7 +56,7 @@ _WIDE_BOMS: Final = (
 def _open(path: Path) -> IO[bytes]:
     """Open ``path`` for reading bytes (a seam for tests that simulate OS errors); a FIFO
     put in the file's place after the size check is refused, not waited on."""
-    return open_regular(path)
+    return open_regular(path, buffered=False)
 
 
 def _os_error(error: OSError, display: str) -> Finding:
@@ -90,12 +90,32 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> tuple[bytes, os.stat
         return _too_large(display, max_bytes)
     try:
         with _open(path) as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = _read_whole(handle, info.st_size, max_bytes + 1)
     except OSError as error:
         return _os_error(error, display)
-    if len(raw) > max_bytes:  # it grew after the stat
+    if len(raw) > max_bytes:
         return _too_large(display, max_bytes)
     return raw, info
+
+
+def _read_whole(handle: IO[bytes], size: int, limit: int) -> bytes:
+    """A file's bytes, at most ``limit``, from a raw ``handle`` whose stat said ``size``.
+
+    The first read asks for the size and a byte more, which tells whether the file grew
+    since the stat: a read of ``limit`` would make a buffer of that size for every file
+    (a megabyte by default, mapped and unmapped each time). A read that gives what the
+    stat said and no more is the end of the file; one that gives less (a short read, or
+    a file that shrank) or more (it grew, or a file of size 0 such as those of /proc) is
+    followed by others, until the end or the limit."""
+    raw = handle.read(min(size + 1, limit))
+    if len(raw) == size or len(raw) >= limit:
+        return raw
+    pieces = [raw]
+    total = len(raw)
+    while total < limit and (piece := handle.read(limit - total)):
+        pieces.append(piece)
+        total += len(piece)
+    return b"".join(pieces)
 
 
 def read_source(path: Path, display: str, max_bytes: int) -> Source | Finding:
