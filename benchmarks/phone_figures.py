@@ -12,7 +12,10 @@
     ``PhoneNumber.parse`` and by pydantic-extra-types' ``PhoneNumber`` (through a
     ``TypeAdapter``, as a pydantic field validates it);
   - ``ours_new`` / ``raw_new``: numbers never seen before, by ``PhoneNumber.parse`` and by
-    ``phonenumbers.parse`` + ``is_valid_number`` + ``format_number`` called directly.
+    ``phonenumbers.parse`` + ``is_valid_number`` + ``format_number`` called directly;
+  - ``ours_other`` / ``raw_other``: the same with a national prefix (``1-212-...``), a
+    form that ``PhoneNumber.parse`` reads through ``phonenumbers.parse`` (the fast path of
+    ``+1`` and ten digits does not take it), for information.
 
 - :func:`import_figures`: median seconds of ``import pozo_site`` and of
   ``import pydantic, phonenumbers``, each in a fresh interpreter (timed inside it, so that
@@ -61,21 +64,22 @@ def raw(text: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def fresh(start: int) -> list[str]:
-    """Valid New York numbers no earlier round used (exchanges 201-999, lines 0000-9999)."""
+def fresh(start: int, lead: str = "+1 ") -> list[str]:
+    """Valid New York numbers no earlier round used (exchanges 201-999, lines 0000-9999),
+    written after ``lead``."""
     numbers = []
     for i in range(start, start + CALLS):
         exchange, line = 201 + i // 10_000 % 799, i % 10_000
-        numbers.append(f"+1 212-{exchange}-{line:04d}")
+        numbers.append(f"{lead}212-{exchange}-{line:04d}")
     return numbers
 
 
 def phone_figures(rounds: int = ROUNDS) -> dict[str, float]:
-    """Median seconds per call of the four phone variants (see the module docstring)."""
+    """Median seconds per call of the six phone variants (see the module docstring)."""
     pet = TypeAdapter(PetPhoneNumber)
     PhoneNumber.parse(SEEN)  # seen before: in the cache from here on
     samples: dict[str, list[float]] = {
-        k: [] for k in ("ours_seen", "pet_seen", "ours_new", "raw_new")
+        k: [] for k in ("ours_seen", "pet_seen", "ours_new", "raw_new", "ours_other", "raw_other")
     }
     for index in range(rounds):
         cases: list[tuple[str, Callable[[str], object], list[str]]] = [
@@ -83,6 +87,8 @@ def phone_figures(rounds: int = ROUNDS) -> dict[str, float]:
             ("pet_seen", pet.validate_python, [SEEN] * CALLS),
             ("ours_new", PhoneNumber.parse, fresh(2 * index * CALLS)),
             ("raw_new", raw, fresh((2 * index + 1) * CALLS)),
+            ("ours_other", PhoneNumber.parse, fresh(2 * index * CALLS, "1-")),
+            ("raw_other", raw, fresh((2 * index + 1) * CALLS, "1-")),
         ]
         for name, function, texts in cases if index % 2 else reversed(cases):
             samples[name].append(per_call(function, texts))

@@ -387,6 +387,17 @@ class Suite:
                 "yes" if new <= 1.1 else "NO",
             )
         )
+        other = figures["ours_other"] / figures["raw_other"]
+        self.rows.append(
+            (
+                "8. why: never seen, written 1-212-... (no fast path)",
+                f"{figures['ours_other'] * 1e6:.2f} us",
+                f"phonenumbers parse+valid+format: {figures['raw_other'] * 1e6:.2f} us",
+                f"{other:.2f}x",
+                "",
+                "",
+            )
+        )
 
     def print(self) -> None:
         headers = ("case", "pozo-site", "yardstick, same run", "ratio", "target", "met")

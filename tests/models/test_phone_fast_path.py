@@ -1,0 +1,107 @@
+"""The North American fast path of ``read_phone_text`` gives what ``phonenumbers.parse``
+gives: the same number (every field), or the same error, for every form it takes, dialled
+from every region; and the forms it does not take go the general way."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import phonenumbers
+import pytest
+
+from pozo_site import PhoneNumberError
+from pozo_site._phone_reading import _NANP_FORM, _read_written, read_phone_text
+
+# Area codes: New York's, toll-free (the firm's vanity number's 888), Canada's, the
+# Caribbean's, fictional and unassigned ones; exchanges and lines that make valid and
+# invalid numbers (an exchange never starts with 0 or 1).
+AREAS = ("201", "212", "289", "305", "416", "555", "646", "718", "800", "876", "888", "900", "999")
+EXCHANGES = ("000", "123", "201", "472", "555", "999")
+LINES = ("0000", "0123", "5291", "9031")
+FORMS = (
+    "{a}-{e}-{l}",
+    "{a}.{e}.{l}",
+    "{a} {e} {l}",
+    "{a}{e}{l}",
+    "({a}) {e}-{l}",
+    "({a}){e}-{l}",
+    "({a})-{e}-{l}",
+    "+1 {a}-{e}-{l}",
+    "+1-{a}-{e}-{l}",
+    "+1.{a}.{e}.{l}",
+    "+1{a}{e}{l}",
+    "+1 ({a}) {e}-{l}",
+    "+1({a}){e}{l}",
+)
+REGIONS = ("US", None, "CA", "GB")
+
+
+Reader = Callable[[str, str | None], tuple[phonenumbers.PhoneNumber, str | None]]
+
+
+def _outcome(read: Reader, text: str, region: str | None) -> tuple[object, ...]:
+    try:
+        number, vanity = read(text, region)
+    except PhoneNumberError as error:
+        return ("error", error.code, str(error))
+    return ("number", vars(number), vanity)
+
+
+def _cases() -> list[tuple[str, str | None]]:
+    return [
+        (form.format(a=area, e=exchange, l=line), region)
+        for area, exchange, line, form, region in itertools.product(
+            AREAS, EXCHANGES, LINES, FORMS, REGIONS
+        )
+    ]
+
+
+def test_the_fast_path_gives_what_phonenumbers_gives() -> None:
+    fast = 0
+    for text, region in _cases():
+        taken = _NANP_FORM.fullmatch(text) is not None and (text[0] == "+" or region == "US")
+        fast += taken
+        assert _outcome(read_phone_text, text, region) == _outcome(_read_written, text, region), (
+            text,
+            region,
+        )
+        if taken:  # and against phonenumbers itself
+            outcome = _outcome(read_phone_text, text, region)
+            general = phonenumbers.parse(text, region)
+            if outcome[0] == "number":
+                assert outcome[1] == vars(general)
+            else:
+                assert not phonenumbers.is_valid_number(general)
+    # every "+1" form from every region, the national forms from the US only
+    per_form = len(AREAS) * len(EXCHANGES) * len(LINES)
+    plus_forms = sum(form.startswith("+") for form in FORMS)
+    assert fast == per_form * (plus_forms * len(REGIONS) + (len(FORMS) - plus_forms))
+
+
+def test_valid_and_invalid_numbers_are_both_among_the_cases() -> None:
+    kinds = {_outcome(read_phone_text, text, "US")[0] for text, _ in _cases()[:: len(REGIONS)]}
+    assert kinds == {"number", "error"}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("1-212-201-9031", "US"),  # a national prefix: phonenumbers strips it
+        ("1 (212) 201-9031", "US"),
+        ("+1 112-201-9031", "US"),  # an area code cannot start with 1
+        ("212-201-9031", "GB"),  # national digits dialled from elsewhere
+        ("212-201-9031", None),
+        ("(212 201-9031", "US"),  # one parenthesis
+        ("212-201-9031 x12", "US"),  # an extension
+        ("212  201-9031", "US"),  # two separators
+        ("212\u2013201\u20139031", "US"),  # an en dash
+        ("\uff12\uff11\uff12-201-9031", "US"),  # full-width digits
+        ("\uff0b1 212-201-9031", "US"),  # a full-width plus
+        ("1-88-VISA-LAW-1", "US"),  # keypad letters
+    ],
+)
+def test_other_forms_are_read_the_general_way(text: str, region: str | None) -> None:
+    taken = _NANP_FORM.fullmatch(text) is not None and (text[0] == "+" or region == "US")
+    assert not taken
+    assert _outcome(read_phone_text, text, region) == _outcome(_read_written, text, region)
