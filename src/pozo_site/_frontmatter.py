@@ -12,8 +12,7 @@ accepted; the front matter opens with a ``---`` line and closes with ``---`` or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = ["FRONT_MATTER_KEYS", "FrontMatterError", "SplitDocument", "split_front_matter"]
 
@@ -46,8 +45,7 @@ class FrontMatterError(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
-class SplitDocument:
+class SplitDocument(NamedTuple):
     """A document cut into front matter and body, with where each starts."""
 
     yaml: str

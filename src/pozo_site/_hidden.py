@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = ["BIDI_CONTROLS", "HIDDEN_PATTERN", "INVISIBLE", "Unhidden", "unhide"]
 
@@ -46,18 +45,17 @@ HIDDEN_PATTERN: Final = re.compile("[" + "".join(sorted(_HIDDEN)) + "]")
 """One hidden character (see :data:`INVISIBLE` and :data:`BIDI_CONTROLS`)."""
 
 
-@dataclass(frozen=True)
-class Unhidden:
+class Unhidden(NamedTuple):
     """A text without its hidden characters, and the way back to the original offsets."""
 
     text: str
     """The text as a reader sees it: no invisible or bidi-control characters."""
-    _gaps: tuple[int, ...] = ()
+    gaps: tuple[int, ...] = ()
     """For each removed character, in order, the offset in :attr:`text` it sat before."""
 
     def original(self, index: int) -> int:
         """The offset in the original text of the character at ``index`` of :attr:`text`."""
-        return index + bisect.bisect_right(self._gaps, index)
+        return index + bisect.bisect_right(self.gaps, index)
 
     def original_end(self, index: int) -> int:
         """The original offset just past the character before ``index`` (an end offset):

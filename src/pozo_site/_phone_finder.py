@@ -18,8 +18,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from phonenumbers import Leniency, PhoneNumberMatcher
 
@@ -94,8 +93,7 @@ _DIGIT_RUN: Final = re.compile(r"\d+")
 _CONTEXT: Final = 24
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How text is read for numbers: the settings and the firm facts that shape reading."""
 
     max_bare_digits: int = DEFAULT_PHONE_MAX_BARE_DIGITS
@@ -111,8 +109,7 @@ class Reading:
 DEFAULT_READING: Final = Reading()
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A number found in a text: its span, the text as written, and the number (if valid);
     for invalid text one digit off a known number, that number (``near``)."""
 

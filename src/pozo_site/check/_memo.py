@@ -33,9 +33,8 @@ import contextlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from pozo_site._atomic import atomic_write
 from pozo_site.check._cache import Stat, _finding_in, _finding_out, _stat_text
@@ -47,8 +46,7 @@ __all__ = ["MemoHit", "discard", "fingerprint", "load", "store"]
 _FORMAT: Final = 1
 
 
-@dataclass(frozen=True, slots=True)
-class MemoHit:
+class MemoHit(NamedTuple):
     """What a memo gives back: the folder's findings and how many files it checked."""
 
     findings: list[Finding]

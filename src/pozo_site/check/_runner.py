@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from pozo_site._content_files import FIRM_FILE_NAMES, is_content_file
 from pozo_site.check import _memo
@@ -238,8 +238,7 @@ def _lookup(
     return cache.lookup(names[0], info, names[1], path, detail=full)
 
 
-@dataclass(frozen=True)
-class _Job:
+class _Job(NamedTuple):
     name: str
     """The file's absolute path (a string: the key of the run's tables; no ``Path`` is
     made for a file until it is read, and none is kept)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 from pozo_site.check._finding import Finding
 from pozo_site.check._source import Source
@@ -49,8 +49,7 @@ def _covers(codes: frozenset[str], code: str) -> bool:
     return codes is _ALL or "*" in codes or code in codes or code[:1] in codes
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One suppression comment: where it is, what it names, the lines it covers."""
 
     start: int

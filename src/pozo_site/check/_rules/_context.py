@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pozo_site.check._finding import Finding
 from pozo_site.check._source import ArticleDoc, FirmDoc
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["ArticleCheck", "ArticleRef", "Checker", "Context", "FirmCheck"]
 
 
-@dataclass(frozen=True)
-class ArticleRef:
+class ArticleRef(NamedTuple):
     """Another article of the same content folder."""
 
     path: str
@@ -55,8 +54,7 @@ ArticleCheck = Callable[[ArticleDoc, Context], Iterable[Finding]]
 FirmCheck = Callable[[FirmDoc, Context], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Checker:
+class Checker(NamedTuple):
     """A check function and the rule codes it can report (it is skipped when all are off)."""
 
     codes: tuple[str, ...]

@@ -17,8 +17,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from markdown_it import MarkdownIt, rules_core
 from markdown_it.token import Token
@@ -29,16 +28,14 @@ from pozo_site.check._source import ArticleDoc
 __all__ = ["BodyImage", "BodyLink", "MarkdownFacts", "blank_urls", "markdown_facts", "prose_body"]
 
 
-@dataclass(frozen=True)
-class BodyLink:
+class BodyLink(NamedTuple):
     """A Markdown link: where its target is written, and the target."""
 
     offset: int
     href: str
 
 
-@dataclass(frozen=True)
-class BodyImage:
+class BodyImage(NamedTuple):
     """A Markdown image: where ``![`` is written, its source and its alt text."""
 
     offset: int
@@ -46,8 +43,7 @@ class BodyImage:
     alt: str
 
 
-@dataclass(frozen=True)
-class MarkdownFacts:
+class MarkdownFacts(NamedTuple):
     """What the body holds that rules look at."""
 
     links: tuple[BodyLink, ...]

@@ -40,12 +40,10 @@ firm number with an extension is the firm's; in a style that cannot show an exte
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import yaml
 
@@ -108,8 +106,7 @@ def reading_text(text: str) -> str:
     return _join_lines(text)
 
 
-@dataclass(frozen=True)
-class _Text:
+class _Text(NamedTuple):
     """A text to scan: its offset in the file, the text as written, the text to search
     (code and link targets blanked, soft line breaks joined), and its YAML node."""
 
@@ -186,8 +183,7 @@ def _one_digit_off(digits: str, target: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Known:
+class _Known(NamedTuple):
     """What a run of the phone rules knows: the firm's numbers, the other numbers, the
     reading settings, and the words of its messages."""
 
@@ -261,8 +257,8 @@ def _check(doc: ArticleDoc, ctx: Context) -> Iterator[Finding]:
         seen: str | None = None  # the text as written, soft breaks joined: when needed
         visible = unhide(chunk.scan)  # read through hidden characters, as a reader does
         for found in find_numbers(visible.text, known.reading):
-            item = dataclasses.replace(
-                found, start=visible.original(found.start), end=visible.original_end(found.end)
+            item = found._replace(
+                start=visible.original(found.start), end=visible.original_end(found.end)
             )
             if seen is None:
                 seen = reading_text(chunk.written)
