@@ -40,8 +40,9 @@ _EXTENSION_MARKS: Final = frozenset(";#xX")
 # nothing) and ten ASCII digits whose area code starts 2-9, grouped 3-3-4 by one space, dot
 # or hyphen, the area code perhaps in parentheses. phonenumbers.parse gives such a text the
 # number that country code 1 and those ten digits make (nothing is stripped: the national
-# prefix, 1, cannot start an area code); read_phone_text makes that number itself, a third
-# of the time of a parse (tests/models/test_phone_fast_path.py compares the two).
+# prefix, 1, cannot start an area code); read_phone_text makes that number itself and
+# leaves out the parse, about half of the time of a parse and a validity check
+# (tests/models/test_phone_fast_path.py compares the two).
 _NANP_FORM: Final = re.compile(
     r"(\+1[ .-]?)?(?:\(([2-9][0-9]{2})\)|([2-9][0-9]{2}))[ .-]?([0-9]{3})[ .-]?([0-9]{4})"
 )
