@@ -48,6 +48,11 @@ def _outcome(read: Reader, text: str, region: str | None) -> tuple[object, ...]:
     return ("number", vars(number), vanity)
 
 
+def _takes_fast_path(text: str, region: str | None) -> bool:
+    """Whether ``read_phone_text`` reads ``text`` without ``phonenumbers.parse``."""
+    return _NANP_FORM.fullmatch(text) is not None and (text[0] == "+" or region == "US")
+
+
 def _cases() -> list[tuple[str, str | None]]:
     return [
         (form.format(a=area, e=exchange, l=line), region)
@@ -60,14 +65,11 @@ def _cases() -> list[tuple[str, str | None]]:
 def test_the_fast_path_gives_what_phonenumbers_gives() -> None:
     fast = 0
     for text, region in _cases():
-        taken = _NANP_FORM.fullmatch(text) is not None and (text[0] == "+" or region == "US")
+        taken = _takes_fast_path(text, region)
         fast += taken
-        assert _outcome(read_phone_text, text, region) == _outcome(_read_written, text, region), (
-            text,
-            region,
-        )
+        outcome = _outcome(read_phone_text, text, region)
+        assert outcome == _outcome(_read_written, text, region), (text, region)
         if taken:  # and against phonenumbers itself
-            outcome = _outcome(read_phone_text, text, region)
             general = phonenumbers.parse(text, region)
             if outcome[0] == "number":
                 assert outcome[1] == vars(general)
@@ -102,6 +104,5 @@ def test_valid_and_invalid_numbers_are_both_among_the_cases() -> None:
     ],
 )
 def test_other_forms_are_read_the_general_way(text: str, region: str | None) -> None:
-    taken = _NANP_FORM.fullmatch(text) is not None and (text[0] == "+" or region == "US")
-    assert not taken
+    assert not _takes_fast_path(text, region)
     assert _outcome(read_phone_text, text, region) == _outcome(_read_written, text, region)
