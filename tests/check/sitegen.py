@@ -66,15 +66,23 @@ def build_site(folder: Path, count: int) -> Path:
 
 def read_cache_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """A result cache file's header and entries, read as its format says (JSON lines:
-    the header, then the entries a batch to a line); raises if it is not whole."""
-    header, *batches = [json.loads(line) for line in path.read_text("ascii").splitlines()]
+    the header, then each batch's summary and entries); raises if it is not whole or a
+    summary does not describe its entries exactly."""
+    header, *lines = path.read_bytes().decode("ascii").splitlines(keepends=True)
+    assert len(lines) % 2 == 0  # summary and entries, batch after batch
     entries: dict[str, Any] = {}
-    for batch in batches:
+    for line, body in zip(lines[::2], lines[1::2], strict=True):
+        length, names, stats, flags, slugs = json.loads(line)
+        batch = json.loads(body)
         assert isinstance(batch, dict)
+        assert length == len(body)
+        assert names == list(batch)
         assert not set(batch) & set(entries)  # each name once
+        for name, stat, flag, slug in zip(names, stats, flags, slugs, strict=True):
+            entry = batch[name]
+            assert (stat, flag, slug) == (entry[0], int(entry[2]) | 2 * int(entry[3]), entry[4])
         entries.update(batch)
-    assert header["entries"] == len(entries)
-    return header, entries
+    return json.loads(header), entries
 
 
 def full(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:

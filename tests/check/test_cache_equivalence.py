@@ -234,7 +234,9 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
                 [stat, digest, True, True, "a-slug", "[]", True, "", "", "yes"],
                 [stat, digest, True, True, "a-slug", "[]"],  # the format of version 2
             ][index % 13]
-        store.write_text(f"{json.dumps(header)}\n{json.dumps(files)}\n", encoding="utf-8")
+        body = json.dumps(files) + "\n"  # ASCII: its length in characters is in bytes
+        summary = json.dumps(summary_of(files, len(body)))
+        store.write_text(f"{json.dumps(header)}\n{summary}\n{body}", encoding="ascii")
     else:
         assert isinstance(damage, bytes)
         store.write_bytes(damage)
@@ -242,6 +244,130 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
     assert cached([site], config(), folder) == expected
     assert cached([site], config(), folder) == expected  # and written whole again
     read_cache_file(store)
+
+
+def summary_of(entries: dict[str, Any], length: int) -> list[Any]:
+    """The summary of a batch of ``entries`` (whose line is ``length`` bytes long),
+    whatever they hold: their stats where they have one, so that a run reads them."""
+    names = list(entries)
+    stats = [
+        e[0] if isinstance(e, list) and e and isinstance(e[0], str) else None
+        for e in entries.values()
+    ]
+    return [length, names, stats, [3] * len(names), ["a-slug"] * len(names)]
+
+
+def cache_lines(folder: Path) -> tuple[Path, list[bytes]]:
+    (store,) = folder.glob("v*/*.jsonl")
+    return store, store.read_bytes().splitlines(keepends=True)
+
+
+def summary_line(summary: list[Any]) -> bytes:
+    return json.dumps(summary).encode("ascii") + b"\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "an entries line that is not JSON",
+        "an entries line holding another batch's names",
+        "an entries line cut off",
+        "a summary whose flags and slugs have the wrong types",
+        "a summary with a column missing",
+        "a summary that is not JSON",
+        "a summary whose length runs past the file's end",
+        "two batches that name the same file",
+    ],
+)
+@pytest.mark.parametrize("named", [False, True], ids=["whole folder", "one changed file"])
+def test_a_batch_that_disagrees_with_its_summary_is_not_used(
+    site: Path, tmp_path: Path, damage: str, named: bool
+) -> None:
+    """Each entries line is checked to hold the names its summary says when it is
+    decoded, or to start with the first of them when it is copied; a summary of the
+    wrong shape ends the file there; a name twice drops the file. Either way the
+    findings are a fresh run's, and the next save writes a whole, consistent file."""
+    folder = tmp_path / "cache"
+    cached([site], config(), folder)
+    store, lines = cache_lines(folder)
+    assert len(lines) >= 7  # the header, and at least three batches of two lines
+    first = json.loads(lines[1])
+    second = json.loads(lines[3])
+    if damage == "an entries line that is not JSON":
+        lines[4] = b"x" * (len(lines[4]) - 1) + b"\n"  # the same length
+    elif damage == "an entries line holding another batch's names":
+        lines[4] = lines[2]
+        lines[3] = summary_line([len(lines[2]), *second[1:]])
+    elif damage == "an entries line cut off":
+        lines[4] = lines[4][: len(lines[4]) // 2] + b"\n"
+    elif damage == "a summary whose flags and slugs have the wrong types":
+        first[3] = ["x"] * len(first[3])
+        first[4] = [5] * len(first[4])
+        lines[1] = summary_line(first)
+    elif damage == "a summary with a column missing":
+        lines[3] = summary_line(second[:4])
+    elif damage == "a summary that is not JSON":
+        lines[3] = b"[1, 2\n"
+    elif damage == "a summary whose length runs past the file's end":
+        lines[-2] = summary_line([json.loads(lines[-2])[0] + 1, *json.loads(lines[-2])[1:]])
+    else:
+        second[1][0] = first[1][0]
+        lines[3] = summary_line(second)
+    store.write_bytes(b"".join(lines))
+    drop_memos(folder)
+    one = site / "articles" / "article-0009.md"
+    one.write_text(one.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    paths = [one] if named else [site]
+    assert cached(paths, config(), folder) == fresh(paths, config())
+    read_cache_file(store)  # written whole and consistent again
+    assert_same_every_way([site], config(), folder)
+
+
+def test_a_file_replaced_after_a_partial_read_is_left_to_the_other_run(tmp_path: Path) -> None:
+    """A run that read only the summary (and maybe a line) cannot write the entries it
+    never decoded: if another run replaced the file meanwhile, the other run's file
+    stays, whole; this run's change is lost (a file checked again next time)."""
+    file = tmp_path / "c.jsonl"
+    stat = (1, 0, 0, 1)
+
+    def write(path: Path, digest_of_a5: str) -> None:
+        cache = _cache.FolderCache(path, "k")
+        for number in range(12):
+            digest = digest_of_a5 if number == 5 else f"d{number}"
+            cache.store(f"a{number}.md", stat, digest, _cache.FileFacts(parsed=True, slug="s"))
+        cache.save()
+
+    write(file, "d5")
+    ours = _cache.FolderCache(file, "k")
+    hit = ours.lookup("a3.md", stat, "a3.md", str(tmp_path / "a3.md"), detail=False)
+    assert hit is not None
+    assert (hit.parsed, hit.slug, hit.checked) == (True, "s", False)
+    write(tmp_path / "other.jsonl", "e5")
+    os.replace(tmp_path / "other.jsonl", file)
+    ours.store("new.md", stat, "d", _cache.FileFacts(parsed=True, slug="n"))
+    ours.save()
+    _header, entries = read_cache_file(file)
+    assert set(entries) == {f"a{n}.md" for n in range(12)}
+    assert entries["a5.md"][1] == "e5"  # the other run's file, untouched
+    again = _cache.FolderCache(file, "k")  # and this run reads it as any other
+    assert again.lookup("a5.md", stat, "a5.md", "", detail=True) is not None
+
+
+def test_the_language_server_reads_the_file_again_after_a_save(tmp_path: Path) -> None:
+    """After a save the file is another: what was stored is looked up from it."""
+    file = tmp_path / "c.jsonl"
+    stat = (1, 0, 0, 1)
+    cache = _cache.FolderCache(file, "k")
+    cache.store("a.md", stat, "d", _cache.FileFacts(parsed=True, slug="s", checked=True))
+    assert cache.lookup("a.md", stat, "a.md", "") is not None  # before the save
+    cache.save()
+    cache.store("b.md", stat, "d", _cache.FileFacts(parsed=True, slug="t", checked=True))
+    cache.save()
+    for name, slug in (("a.md", "s"), ("b.md", "t")):
+        hit = cache.lookup(name, stat, name, "")
+        assert hit is not None
+        assert hit.slug == slug
+    assert set(read_cache_file(file)[1]) == {"a.md", "b.md"}
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_speed(site: Path, tmp_path: Path) -> None:
@@ -353,30 +479,34 @@ def test_the_cache_file_is_json_lines_of_a_few_entries(site: Path, tmp_path: Pat
     cached([site], config(), folder)
     (file,) = folder.glob("v*/*.jsonl")
     header, entries = read_cache_file(file)  # ASCII only: non-ASCII names are escaped
-    assert set(header) == {"key", "entries"}
-    names = {n for n in entries if not n.startswith("\x00")}
-    assert names == {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
+    assert set(header) == {"key", "firm"}
+    assert set(entries) == {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
     lines = file.read_text("ascii").splitlines()
-    assert len(lines) == 1 + -(-len(entries) // 5)  # the header, then _BATCH to a line
-    assert max(len(json.loads(line)) for line in lines[1:]) == 5
+    assert len(lines) == 1 + 2 * -(-len(entries) // 5)  # the header, two lines a batch
+    assert max(len(json.loads(line)) for line in lines[2::2]) == 5  # _BATCH to a batch
+    firm = [f for f in fresh([site], config()) if f[0].endswith("firm.yaml")]
+    assert [f[2] for f in header["firm"]["f"]] == [f[3] for f in firm]  # its findings
 
 
-@pytest.mark.parametrize("keep", ["no entry line", "the first entry line only"])
-def test_a_cache_file_cut_at_a_line_end_is_ignored(
-    site: Path, tmp_path: Path, keep: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("keep", [1, 2, 3])
+def test_a_cache_file_cut_at_a_line_end_keeps_its_whole_batches(
+    site: Path, tmp_path: Path, keep: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file cut off between two lines parses line by line; its header's count tells
-    that it is not whole, and no entry of it is used."""
+    """A file cut off between two lines (the header only; a batch's summary without its
+    entries; one whole batch) gives the entries of its whole batches alone."""
     folder = tmp_path / "cache"
     expected = cached([site], config(), folder)
     (file,) = folder.glob("v*/*.jsonl")
     lines = file.read_text("ascii").splitlines(keepends=True)
-    file.write_text("".join(lines[: 1 if keep == "no entry line" else 2]), "ascii")
+    file.write_text("".join(lines[:keep]), "ascii")
     hits: list[str] = []
     real = _cache._facts_in
     monkeypatch.setattr(_cache, "_facts_in", lambda *a, **k: hits.append(a[1]) or real(*a, **k))
+    drop_memos(folder)
     assert cached([site], config(), folder) == expected
-    assert hits == []
+    whole = [] if keep < 3 else list(json.loads(lines[2]))
+    assert sorted(hits) == sorted(str(site / name) for name in whole)
+    read_cache_file(file)  # written whole again
 
 
 def test_a_second_run_decodes_only_what_it_reports(
@@ -433,20 +563,23 @@ def test_an_entry_keeps_its_link_targets_one_per_line(
 
 
 class CountingEncoder(json.JSONEncoder):
-    """The cache file's encoder, counting the lines it encodes."""
+    """The cache file's encoder, counting the entries lines it encodes."""
 
     lines = 0
 
     def encode(self, o: Any) -> str:
-        CountingEncoder.lines += 1
+        if isinstance(o, dict) and any(str(name).endswith(".md") for name in o):
+            CountingEncoder.lines += 1
         return super().encode(o)
 
 
 def test_a_run_that_changes_one_entry_writes_the_other_lines_as_read(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A pre-commit run changes one entry: the lines that do not hold it are written as
-    they were read (byte for byte, not encoded again), the one that does is encoded."""
+    """A pre-commit run changes one entry: it decodes only the line that holds it (the
+    other files are answered from the summary), the lines that do not hold it are
+    written as they were read (byte for byte, not encoded again), the one that does is
+    encoded again in its place."""
     folder = tmp_path / "cache"
     cached([site], config(), folder)
     (file,) = folder.glob("v*/*.jsonl")
@@ -455,20 +588,32 @@ def test_a_run_that_changes_one_entry_writes_the_other_lines_as_read(
     one.write_text(one.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     monkeypatch.setattr(_cache, "_ENCODER", CountingEncoder(separators=(",", ":")))
     CountingEncoder.lines = 0
+    decoded: list[int] = []
+    real = _cache.FolderCache._batch
+    monkeypatch.setattr(
+        _cache.FolderCache,
+        "_batch",
+        lambda self, number, raw: decoded.append(number) or real(self, number, raw),
+    )
     assert cached([one], config(), folder) == fresh([one], config())
     after = file.read_bytes().splitlines(keepends=True)
-    assert CountingEncoder.lines == 2  # the header and the line of the changed entry
-    holds = [line for line in before[1:] if b'"articles/article-0009.md"' in line]
-    assert len(holds) == 1
-    assert after[1:-1] == [line for line in before[1:] if line not in holds]  # as read
-    assert b'"articles/article-0009.md"' in after[-1]  # with the rest of its line's
+    (held,) = [i for i, line in enumerate(before) if b'"articles/article-0009.md":' in line]
+    assert decoded == [held // 2 - 1]  # its batch alone (after the header, two lines each)
+    assert CountingEncoder.lines == 1  # the entries line of the changed entry
+    assert len(after) == len(before)
+    assert [line for i, line in enumerate(after) if i not in (held - 1, held)] == [
+        line for i, line in enumerate(before) if i not in (held - 1, held)
+    ]  # as read
+    assert after[held] != before[held]
+    assert b'"articles/article-0009.md":' in after[held]  # with the rest of its line's
     _header, entries = read_cache_file(file)
     assert set(entries) == set(read_cache_file_lines(before)[1])
     assert_same_every_way([site], config(), folder)
 
 
 def read_cache_file_lines(lines: Sequence[bytes]) -> tuple[dict[str, Any], dict[str, Any]]:
-    header, *batches = (json.loads(line) for line in lines)
+    header, *rest = (json.loads(line) for line in lines)
+    batches = rest[1::2]  # each batch's entries, after its summary
     entries: dict[str, Any] = {}
     for batch in batches:
         entries.update(batch)

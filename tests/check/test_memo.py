@@ -3,7 +3,7 @@ rests on changed, and never a different answer from a run without a cache.
 
 Every run with the cache is compared, field by field, to a fresh run without one. A memo
 that answers reads no article (``_Run.process``) and no cache entry
-(``FolderCache._load``); the tests count both.
+(``FolderCache._open`` reading the file); the tests count both.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Counts:
 def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
     seen = Counts()
     process = _runner._Run.process
-    load = _cache.FolderCache._load
+    load = _cache.FolderCache._open
     memo_load = _memo.load
 
     def counting_process(self: Any, job: Any, context: Any) -> Any:
@@ -56,7 +56,8 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
         return process(self, job, context)
 
     def counting_load(self: Any) -> Any:
-        seen.loads += 1
+        if not self._opened:  # the file is read once, on the first call
+            seen.loads += 1
         return load(self)
 
     def counting_memo(*args: Any) -> Any:
@@ -64,7 +65,7 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Counts:
         return memo_load(*args)
 
     monkeypatch.setattr(_runner._Run, "process", counting_process)
-    monkeypatch.setattr(_cache.FolderCache, "_load", counting_load)
+    monkeypatch.setattr(_cache.FolderCache, "_open", counting_load)
     monkeypatch.setattr(_memo, "load", counting_memo)
     return seen
 

@@ -32,9 +32,10 @@ so such a file is hashed until its entry is stored again.
 **Safety.** The file is written atomically, in pieces so that its text is never held whole
 in memory (:func:`pozo_site._atomic.atomic_write_chunks`): concurrent runs each write a
 whole file and the last one wins; a run killed meanwhile leaves the old file. A file that
-cannot be read, parsed or does not have the expected shape is ignored (the run checks
-everything afresh), never an error; a folder that cannot be written leaves the run
-uncached. JSON, not pickle: a cache file is data, and
+cannot be read, or whose header is not this key's, is ignored (the run checks everything
+afresh), and a batch of entries that does not have the expected shape is left out
+(its files are checked afresh; see :class:`FolderCache`), never an error; a folder that
+cannot be written leaves the run uncached. JSON, not pickle: a cache file is data, and
 loading one can never run code.
 
 The language server may reuse this module: :class:`ResultCache` opens the folder,
@@ -45,6 +46,7 @@ The language server may reuse this module: :class:`ResultCache` opens the folder
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import json
@@ -53,7 +55,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from pozo_site._atomic import atomic_write, atomic_write_chunks
 from pozo_site._version import __version__
@@ -79,7 +81,7 @@ __all__ = [
 ]
 
 CACHE_DIR_NAME: Final = ".pozo-site-cache"
-FORMAT: Final = 5
+FORMAT: Final = 6
 """The layout of an entry; a change of it (or of the tool's version) starts afresh."""
 RACY_SECONDS: Final = 3
 _TAG: Final = (
@@ -89,7 +91,6 @@ _TAG: Final = (
 )
 _GITIGNORE: Final = "# Created by pozo-site automatically.\n*\n"
 
-_FIRM: Final = "\x00firm"  # no file of a folder has this name
 _ENTRY_LENGTH: Final = 10
 Stat = tuple[int, int, int, int]
 _ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
@@ -327,20 +328,66 @@ def clean_cache(folder: Path) -> bool:
 
 
 class FolderCache:
-    """The entries of one content folder, valid for one key."""
+    """The entries of one content folder, valid for one key.
+
+    **The file** (JSON Lines, ASCII): a header ``{"key": ..., "firm": ...}`` (the firm
+    profile's findings), then the entries :data:`_BATCH` at a time, each batch in two
+    lines: its summary, ``[length, names, stats, flags, slugs]`` (the length in bytes of
+    the next line; each entry's name, stat, whether it parsed (1) and was checked (2),
+    slug), and its entries (one JSON object, by name, in the same order).
+
+    **Read as needed.** Opening reads the header and the summaries only (the entries
+    lines are skipped over by their lengths). A file that is not reported (the other
+    9,999 files of a pre-commit run) is answered from its summary when its stat is the
+    stored one; an entries line is decoded only when one of its entries is needed whole
+    (a reported file, or a stat that differs, whose digest must be compared) and checked
+    then to hold the names its summary says. A batch whose summary does not decode or
+    does not fit the file ends the file there; an entries line that does not decode or
+    does not hold its names loses its entries (those files are checked afresh), never
+    the run.
+
+    **Written as read.** A save writes the batches none of whose entries changed as they
+    were read (summary and entries, after checking that the entries line still starts
+    with its first name), if the file is still the one read: a pre-commit run that
+    changed one entry of 10,000 encodes one batch, not 6 MB. A batch with a change is
+    encoded again in its place; new entries come last. If another run replaced the file
+    meanwhile, this run writes every entry afresh if it decoded them all, else leaves the
+    other run's file (losing only its own changes: speed, never findings)."""
 
     def __init__(self, file: Path, key: str) -> None:
         self.file = file
         self.key = key
-        self._entries: dict[str, Any] | None = None
+        self._forget()
+
+    def _forget(self) -> None:
+        """Start as if nothing was read or changed (after a save, the file is another)."""
         self.dirty = False
-        # The file the entries were read from (its identity: device, inode, size,
-        # mtime) and where each of its entry lines is in it: (offset, length, the names
-        # it holds). A save writes a line none of whose names were _touched as it was
-        # read, if the file is still that one, not encoded again.
+        self._opened = False
+        self._changes: dict[str, Any] = {}
+        """What this run changed: a new entry (a list, or what :meth:`store` was given) by
+        name, or ``None`` for an entry dropped."""
+        self._firm: Any = None
+        self._unread()
+
+    def _unread(self) -> None:
+        """Forget what was read of the file (not what this run changed)."""
+        # The summaries of the file read (see _open), in the order of its batches.
+        self._names: list[str] = []
+        self._stats: list[str | None] = []
+        self._flags: list[int] = []
+        self._slugs: list[str | None] = []
+        self._counts: list[int] = []
+        """How many entries each batch holds."""
+        self._starts: list[int] = []
+        """Where in :attr:`_names` each batch's names start."""
+        self._places: list[tuple[int, int, int]] = []
+        """Where each batch is in the file: its summary's offset, its entries line's
+        offset and length."""
+        self._positions: dict[str, int] = {}
         self._source: tuple[int, int, int, int] | None = None
-        self._lines: list[tuple[int, int, tuple[str, ...]]] = []
-        self._touched: set[str] = set()
+        """The file read: its identity (device, inode, size, mtime)."""
+        self._batches: dict[int, dict[str, Any]] = {}
+        """The entries lines decoded, by batch."""
 
     @property
     def memo_file(self) -> Path:
@@ -349,39 +396,127 @@ class FolderCache:
 
     @property
     def entries(self) -> dict[str, Any]:
-        """A file's entry (see :func:`_entry_out`) by name, or what :meth:`store` was
-        given; the firm profile's findings. Read from the file when first needed (a run
-        that the folder's memo answers reads none)."""
-        if self._entries is None:
-            self._entries = self._load()
-        return self._entries
-
-    def _load(self) -> dict[str, Any]:
-        """Read the file line by line (see :meth:`_chunks`): the text of 100,000 entries
-        is never held whole beside them. Anything but a whole file of this key is
-        ignored: the run starts afresh."""
+        """Every file's entry (see :func:`_entry_out`) by name, or what :meth:`store` was
+        given, with every entries line decoded (a run uses :meth:`lookup`, which decodes
+        only the lines it needs)."""
+        self._open()
+        self._decode(set(range(len(self._counts))) - set(self._batches))
         entries: dict[str, Any] = {}
-        lines: list[tuple[int, int, tuple[str, ...]]] = []
+        for batch in self._batches.values():
+            entries.update(batch)
+        for name, entry in self._changes.items():
+            if entry is None:
+                entries.pop(name, None)
+            else:
+                entries[name] = entry
+        return entries
+
+    def _open(self) -> None:
+        """Read the header and the summaries, once. Anything but a file of this key is
+        ignored (the run starts afresh), as is a name that two batches give; the batches
+        from one whose summary is damaged or does not fit the file on are left out."""
+        if self._opened:
+            return
+        self._opened = True
         try:
             with open(self.file, "rb") as stream:
                 header = json.loads(stream.readline())
                 if not isinstance(header, dict) or header.get("key") != self.key:
-                    return {}
-                offset = stream.tell()
-                for line in stream:
-                    batch = json.loads(line)
-                    if not isinstance(batch, dict):
-                        return {}
-                    entries.update(batch)
-                    lines.append((offset, len(line), tuple(batch)))
-                    offset += len(line)
-                source = _identity(os.fstat(stream.fileno()))
+                    return
+                info = os.fstat(stream.fileno())
+                self._read_summaries(stream, info.st_size)
         except (OSError, ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-            return {}  # none yet, or a partial or damaged file: start afresh
-        if header.get("entries") != len(entries):  # cut off at a line's end: not whole
-            return {}
-        self._source, self._lines = source, lines
-        return entries
+            damaged = True  # none yet, or a damaged file
+        else:
+            damaged = len(self._names) != len(set(self._names))  # a name twice
+        if damaged:
+            self._unread()  # nothing of it is trusted
+            return
+        self._positions = dict(zip(self._names, range(len(self._names)), strict=True))
+        self._starts = list(itertools.accumulate(self._counts, initial=0))[:-1]
+        if self._firm is None:  # not stored by this run before the file was read
+            self._firm = header.get("firm")
+        self._source = _identity(info)
+
+    def _read_summaries(self, stream: BinaryIO, size: int) -> None:
+        offset = stream.tell()
+        while offset < size:
+            raw = stream.readline()
+            try:
+                length, names, stats, flags, slugs = json.loads(raw)
+            except (ValueError, TypeError, RecursionError):
+                return
+            lines = offset + len(raw)
+            if not _summary_sound(length, names, stats, flags, slugs) or lines + length > size:
+                return
+            self._names += names
+            self._stats += stats
+            self._flags += flags
+            self._slugs += slugs
+            self._counts.append(len(names))
+            self._places.append((offset, lines, length))
+            offset = lines + length
+            stream.seek(offset)
+
+    def _line_names(self, line: int) -> list[str]:
+        start = self._starts[line]
+        return self._names[start : start + self._counts[line]]
+
+    def _decode(self, lines: set[int]) -> None:
+        """Decode the entries ``lines`` of the file read. A line that does not decode or
+        does not hold the names its summary says loses its entries, as do all of them if
+        the file is no longer the one read."""
+        if not lines:
+            return
+        found: dict[int, dict[str, Any] | None] = {}
+        try:
+            with open(self.file, "rb") as stream:
+                if _identity(os.fstat(stream.fileno())) == self._source:
+                    for number in sorted(lines):
+                        _summary, offset, length = self._places[number]
+                        stream.seek(offset)
+                        found[number] = self._batch(number, stream.read(length))
+        except OSError:
+            pass  # every line is lost
+        for number in lines:
+            batch = found.get(number)
+            if batch is None:  # lost: its files are checked afresh, and written again
+                batch = {}
+                for name in self._line_names(number):
+                    self._changes.setdefault(name, None)
+                self.dirty = True
+            self._batches[number] = batch
+
+    def _batch(self, number: int, raw: bytes) -> dict[str, Any] | None:
+        """Batch ``number``'s entries line ``raw`` decoded, if it holds the names its
+        summary says. Its names, stats and slugs are made the summary's strings (equal,
+        and then held once: a run over 100,000 files decodes every line)."""
+        try:
+            batch = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+        names = self._line_names(number)
+        if not isinstance(batch, dict) or list(batch) != names:
+            return None
+        start = self._starts[number]
+        stats, slugs = self._stats, self._slugs
+        for position, entry in enumerate(batch.values(), start):
+            if type(entry) is list and len(entry) == _ENTRY_LENGTH:
+                if entry[0] == stats[position]:
+                    entry[0] = stats[position]
+                if entry[4] == slugs[position]:
+                    entry[4] = slugs[position]
+        return dict(zip(names, batch.values(), strict=True))
+
+    def _stored(self, name: str) -> Any:
+        """File ``name``'s entry as the file read holds it, or ``None``."""
+        position = self._positions.get(name)
+        if position is None:
+            return None
+        line = bisect.bisect_right(self._starts, position) - 1
+        if line not in self._batches:
+            self._decode({line})
+        return self._batches[line].get(name)
 
     def lookup(
         self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
@@ -389,33 +524,43 @@ class FolderCache:
         """The facts of file ``name`` (its path in the content folder) if its entry holds:
         when ``info`` (see :func:`file_stat`) is the stored one, or else when the bytes of
         the file at ``path`` hash to the stored digest. With ``detail=False`` (a file that
-        is not reported), only its slug is decoded; a file with nothing of its own to
-        report is left pending (see :class:`FileFacts`)."""
-        entry = self.entries.get(name)
-        if type(entry) is tuple:  # stored in this process (the language server's)
-            entry = self.entries[name] = _entry_out(*entry)
-            self._touched.add(name)
+        is not reported), only whether it parsed and was checked, and its slug, taken
+        from the summary when its stat is the stored one; a file with nothing of its own
+        to report is left pending (see :class:`FileFacts`)."""
+        self._open()
+        stat = _stat_text(info)
+        entry = self._changes.get(name, _UNSET)
+        if entry is _UNSET:
+            position = self._positions.get(name)
+            if position is None:
+                return None
+            if not detail and self._stats[position] == stat:
+                flags = self._flags[position]
+                return FileFacts(
+                    parsed=bool(flags & 1), slug=self._slugs[position], checked=bool(flags & 2)
+                )
+            entry = self._stored(name)
+        elif type(entry) is tuple:  # stored in this process (the language server's)
+            entry = self._changes[name] = _entry_out(*entry)
         if type(entry) is not list or len(entry) != _ENTRY_LENGTH:
             return None
         try:
             stored = entry[0]
-            if stored is None or stored != _stat_text(info):
+            if stored is None or stored != stat:
                 data = _read(path)
                 if data is None or content_digest(data) != entry[1]:
                     return None
                 self._restat(name, entry, info)
             return _facts_in(entry, display, detail=detail)
         except (KeyError, TypeError, ValueError):  # an entry of the wrong shape
-            del self.entries[name]
-            self._touched.add(name)
+            self._changes[name] = None
             self.dirty = True
             return None
 
     def _restat(self, name: str, entry: list[Any], info: Stat) -> None:
         stat = _trusted(info)
         if entry[0] != stat:
-            self.entries[name] = [stat, *entry[1:]]
-            self._touched.add(name)
+            self._changes[name] = [stat, *entry[1:]]
             self.dirty = True
 
     def store(self, name: str, info: Stat, digest: str, facts: FileFacts) -> None:
@@ -425,13 +570,13 @@ class FolderCache:
         :meth:`save` makes the entries a few at a time (a cold run over 100,000 files
         would otherwise hold every file's facts twice). Whether the file's times can be
         trusted is decided now, as of its reading."""
-        self.entries[name] = (_trusted(info), digest, facts)
-        self._touched.add(name)
+        self._changes[name] = (_trusted(info), digest, facts)
         self.dirty = True
 
     def firm_findings(self, display: str) -> list[Finding] | None:
         """The firm profile's findings, if stored (the key holds the profile's digest)."""
-        stored = self.entries.get(_FIRM)
+        self._open()
+        stored = self._firm
         if not isinstance(stored, dict):
             return None
         try:
@@ -441,72 +586,157 @@ class FolderCache:
 
     def store_firm(self, findings: Iterable[Finding]) -> None:
         """Keep the firm profile's findings."""
-        self.entries[_FIRM] = {"f": [_finding_out(f) for f in findings]}
-        self._touched.add(_FIRM)
+        self._firm = {"f": [_finding_out(f) for f in findings]}
         self.dirty = True
 
     def prune(self, names: Iterable[str]) -> None:
         """Drop the entries of files that are no longer there."""
-        keep = {*names, _FIRM}
-        for name in [n for n in self.entries if n not in keep]:
-            del self.entries[name]
-            self._touched.add(name)
-            self.dirty = True
+        self._open()
+        keep = set(names)
+        changes = self._changes
+        for name in [n for n in itertools.chain(self._names, changes) if n not in keep]:
+            if changes.get(name, _UNSET) is not None:
+                changes[name] = None
+                self.dirty = True
 
     def save(self) -> None:
         """Write the entries atomically, if they changed; a failure only loses the cache."""
         if not self.dirty:
             return
+        self._open()
+        written = False
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_chunks(self.file, self._chunks())
-            self.dirty = False
-        # The file is now another one: a later save (the language server's) encodes all.
-        self._source, self._lines, self._touched = None, [], set()
+            with self._copy_source() as source:
+                if source is None and len(self._batches) < len(self._counts):
+                    return  # replaced by another run, which did not see ours: keep its file
+                atomic_write_chunks(self.file, self._chunks(source))
+                written = True
+        if written:  # the file is now another one: a later lookup reads it again
+            self._forget()
 
-    def _chunks(self) -> Iterator[bytes]:
-        """The file's text in JSON lines: ``{"key": ..., "entries": N}``, then the
-        entries by name, :data:`_BATCH` to a line (one JSON object each). Written and
-        read a line at a time: the text of 100,000 entries whole, and its bytes, would
-        take more memory than the entries themselves.
-
-        The lines of the file the entries were read from none of whose entries changed
-        are written as they were read, if that file is still there unchanged (a
-        pre-commit run changes one entry of 10,000: it used to encode all 6 MB again);
-        the other lines' entries that remain, and new entries, are encoded."""
-        entries = self.entries
-        yield _ENCODER.encode({"key": self.key, "entries": len(entries)}).encode("ascii") + b"\n"
-        kept: set[str] = set()
-        for raw, names in self._unchanged_lines():
-            kept.update(names)
-            yield raw
-        rest = iter([name for name in entries if name not in kept] if kept else entries)
-        while batch := {
-            name: _entry_out(*entry) if type(entry) is tuple else entry
-            for name in itertools.islice(rest, _BATCH)
-            for entry in (entries[name],)
-        }:
-            yield _ENCODER.encode(batch).encode("ascii") + b"\n"
-
-    def _unchanged_lines(self) -> Iterator[tuple[bytes, tuple[str, ...]]]:
-        """The lines of the file read whose entries did not change, as read, and their
-        names; none if the file is no longer the one read (another run replaced it)."""
-        touched, lines = self._touched, self._lines
-        if not lines:
-            return
-        try:
-            with open(self.file, "rb") as stream:
+    @contextlib.contextmanager
+    def _copy_source(self) -> Iterator[BinaryIO | None]:
+        """The file read, open, if it is still that file."""
+        stream = None
+        with contextlib.suppress(OSError):
+            if self._source is not None:
+                stream = open(self.file, "rb")  # noqa: SIM115 (closed below)
                 if _identity(os.fstat(stream.fileno())) != self._source:
-                    return
-                for offset, length, names in lines:
-                    if touched.isdisjoint(names):
-                        stream.seek(offset)
-                        raw = stream.read(length)
-                        if len(raw) != length or not raw.endswith(b"}\n"):
-                            return  # pragma: no cover - the same identity, other bytes
-                        yield raw, names
-        except OSError:
-            return
+                    stream.close()
+                    stream = None
+        try:
+            yield stream
+        finally:
+            if stream is not None:
+                stream.close()
+
+    def _layout(self, copying: bool) -> list[tuple[int | None, list[str]]]:
+        """The batches to write, each ``(number, names)``: of a batch of the file read to
+        write as read, or ``(None, names)`` of one to encode. A batch with an entry
+        changed is encoded again whole (its old entries decoded first, the unsound ones
+        left out), as is every batch when not ``copying``; new entries come last."""
+        changes = self._changes
+        lines = range(len(self._counts))
+        touched = {
+            number
+            for number in lines
+            if not copying or any(name in changes for name in self._line_names(number))
+        }
+        self._decode(touched - set(self._batches))
+        layout: list[tuple[int | None, list[str]]] = []
+        for number in lines:
+            names = self._line_names(number)
+            if number not in touched:
+                layout.append((number, names))
+                continue
+            batch = self._batches[number]
+            kept = [
+                name
+                for name in names
+                if (changes[name] is not None if name in changes else _sound(batch.get(name)))
+            ]
+            if kept:
+                layout.append((None, kept))
+        positions = self._positions
+        new = [n for n, entry in changes.items() if entry is not None and n not in positions]
+        layout.extend((None, new[i : i + _BATCH]) for i in range(0, len(new), _BATCH))
+        return layout
+
+    def _entry(self, name: str) -> Any:
+        entry = self._changes.get(name, _UNSET)
+        if entry is _UNSET:
+            entry = self._stored(name)
+        return _entry_out(*entry) if type(entry) is tuple else entry
+
+    def _chunks(self, source: BinaryIO | None) -> Iterator[bytes]:
+        """The file's text (see the class), a batch at a time: the text of 100,000
+        entries whole, and its bytes, would take more memory than the entries
+        themselves. Batches of ``source`` (the file read, if it is still that file) are
+        copied as read; one whose entries line no longer starts with its first name is
+        left out."""
+        header = {"key": self.key, "firm": self._firm}
+        yield _ENCODER.encode(header).encode("ascii") + b"\n"
+        for number, names in self._layout(source is not None):
+            if number is None:
+                body = _ENCODER.encode({name: self._entry(name) for name in names})
+                yield self._summary(names, len(body) + 1)
+                yield body.encode("ascii") + b"\n"
+                continue
+            assert source is not None
+            start, lines, length = self._places[number]
+            source.seek(start)
+            raw = source.read(lines + length - start)
+            opening = b"{" + _ENCODER.encode(names[0]).encode("ascii") + b":"
+            if raw.endswith(b"}\n") and raw.startswith(opening, lines - start):
+                yield raw
+
+    def _summary(self, names: list[str], length: int) -> bytes:
+        """The summary line of a batch to encode of ``names``, whose entries line is
+        ``length`` bytes long."""
+        stats: list[str | None] = []
+        flags: list[int] = []
+        slugs: list[str | None] = []
+        changes = self._changes
+        for name in names:
+            entry = changes[name] if name in changes else self._stored(name)
+            if type(entry) is tuple:  # (stat, digest, facts), as stored
+                facts = entry[2]
+                stats.append(entry[0])
+                flags.append(int(facts.parsed) | 2 * int(facts.checked))
+                slugs.append(facts.slug)
+            else:  # an entry as read (sound: see _layout)
+                stats.append(entry[0])
+                flags.append(int(bool(entry[2])) | 2 * int(bool(entry[3])))
+                slugs.append(entry[4])
+        return _ENCODER.encode([length, names, stats, flags, slugs]).encode("ascii") + b"\n"
+
+
+_UNSET: Final[Any] = object()
+
+
+def _summary_sound(length: Any, names: Any, stats: Any, flags: Any, slugs: Any) -> bool:
+    """Whether a batch's summary has the right shape (see :class:`FolderCache`)."""
+    columns = (names, stats, flags, slugs)
+    return (
+        type(length) is int
+        and length > 0
+        and all(type(column) is list for column in columns)
+        and 0 < len(names) == len(stats) == len(flags) == len(slugs)
+        and all(type(name) is str for name in names)
+        and all(type(flag) is int for flag in flags)
+        and all(text is None or type(text) is str for column in (stats, slugs) for text in column)
+    )
+
+
+def _sound(entry: object) -> bool:
+    """Whether ``entry`` (as read) has the shape an entry is written with."""
+    return (
+        type(entry) is list
+        and len(entry) == _ENTRY_LENGTH
+        and (entry[0] is None or type(entry[0]) is str)
+        and (entry[4] is None or type(entry[4]) is str)
+    )
 
 
 def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
