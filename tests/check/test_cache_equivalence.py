@@ -202,14 +202,17 @@ def test_relative_and_absolute_paths_share_the_cache(
         b'{"key": 1, "files": []}',
         b"\xff\xfe not json",
         "garbage",  # valid JSON of the right key, entries of the wrong shapes
+        "garbage, then one file changed",  # the others are answered from the summary
     ],
 )
 def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | str) -> None:
     folder = tmp_path / "cache"
     expected = cached([site], config(), folder)
     store = next(folder.glob("v*/*.jsonl"))
-    if damage == "garbage":
+    paths = [site]
+    if isinstance(damage, str):
         header, files = read_cache_file(store)
+        truth = {name: (e[0], int(e[2]) | 2 * int(e[3]), e[4]) for name, e in files.items()}
         data = {"files": files}
         names = sorted(data["files"])
         for index, name in enumerate(names):
@@ -235,14 +238,21 @@ def test_a_damaged_cache_is_ignored(site: Path, tmp_path: Path, damage: bytes | 
                 [stat, digest, True, True, "a-slug", "[]"],  # the format of version 2
             ][index % 13]
         body = json.dumps(files) + "\n"  # ASCII: its length in characters is in bytes
-        summary = json.dumps(summary_of(files, len(body)))
+        # the summary tells the truth: the entries alone are damaged
+        columns = [list(column) for column in zip(*truth.values(), strict=True)]
+        summary = json.dumps([len(body), list(truth), *columns])
         store.write_text(f"{json.dumps(header)}\n{summary}\n{body}", encoding="ascii")
+        if damage != "garbage":
+            one = site / "articles" / "article-0009.md"
+            one.write_text(one.read_text("utf-8") + "\nOne more line.\n", encoding="utf-8")
+            paths = [one]
+            expected = fresh(paths, config())
     else:
-        assert isinstance(damage, bytes)
         store.write_bytes(damage)
     drop_memos(folder)  # else the folder's memo answers and the entries are never read
-    assert cached([site], config(), folder) == expected
-    assert cached([site], config(), folder) == expected  # and written whole again
+    assert cached(paths, config(), folder) == expected
+    read_cache_file(store)  # written whole, without the entries of the wrong shapes
+    assert cached(paths, config(), folder) == expected
     read_cache_file(store)
 
 
@@ -295,9 +305,10 @@ def test_a_batch_that_disagrees_with_its_summary_is_not_used(
     second = json.loads(lines[3])
     if damage == "an entries line that is not JSON":
         lines[4] = b"x" * (len(lines[4]) - 1) + b"\n"  # the same length
-    elif damage == "an entries line holding another batch's names":
-        lines[4] = lines[2]
-        lines[3] = summary_line([len(lines[2]), *second[1:]])
+    elif damage == "an entries line holding another batch's names":  # the last batch's,
+        last = json.loads(lines[-2])  # which a run over article-0009 alone copies
+        lines[-1] = lines[2]
+        lines[-2] = summary_line([len(lines[2]), *last[1:]])
     elif damage == "an entries line cut off":
         lines[4] = lines[4][: len(lines[4]) // 2] + b"\n"
     elif damage == "a summary whose flags and slugs have the wrong types":
@@ -351,6 +362,29 @@ def test_a_file_replaced_after_a_partial_read_is_left_to_the_other_run(tmp_path:
     assert entries["a5.md"][1] == "e5"  # the other run's file, untouched
     again = _cache.FolderCache(file, "k")  # and this run reads it as any other
     assert again.lookup("a5.md", stat, "a5.md", "", detail=True) is not None
+
+
+def test_an_entries_line_whose_names_are_out_of_order_is_not_used(tmp_path: Path) -> None:
+    """Entries are matched to their summary by position as well as by name: a line
+    whose names are in another order than its summary's loses its entries."""
+    file = tmp_path / "c.jsonl"
+    stat = (1, 0, 0, 1)
+    cache = _cache.FolderCache(file, "k")
+    for number in range(3):
+        facts = _cache.FileFacts(parsed=True, slug=f"s{number}", checked=True)
+        cache.store(f"a{number}.md", stat, f"d{number}", facts)
+    cache.save()
+    header, summary, body = file.read_bytes().splitlines(keepends=True)
+    entries = json.loads(body)
+    swapped = dict(reversed(list(entries.items())))
+    new_body = json.dumps(swapped, separators=(",", ":")).encode("ascii") + b"\n"
+    _length, *columns = json.loads(summary)
+    file.write_bytes(header + summary_line([len(new_body), *columns]) + new_body)
+    assert _cache.FolderCache(file, "k").lookup("a0.md", stat, "a0.md", "") is None
+    file.write_bytes(header + summary + body)  # as written: found
+    hit = _cache.FolderCache(file, "k").lookup("a0.md", stat, "a0.md", "")
+    assert hit is not None
+    assert hit.slug == "s0"
 
 
 def test_the_language_server_reads_the_file_again_after_a_save(tmp_path: Path) -> None:
