@@ -334,19 +334,25 @@ def test_a_batch_that_disagrees_with_its_summary_is_not_used(
     assert_same_every_way([site], config(), folder)
 
 
+STAT = (1, 0, 0, 1)
+"""A file's stat in the tests of :class:`FolderCache` alone (old: its times are trusted)."""
+
+
+def write(path: Path, digest_of_a5: str) -> None:
+    """A cache file of twelve entries, ``a0.md`` to ``a11.md``, ``a5.md``'s digest given."""
+    cache = _cache.FolderCache(path, "k")
+    for number in range(12):
+        digest = digest_of_a5 if number == 5 else f"d{number}"
+        cache.store(f"a{number}.md", STAT, digest, _cache.FileFacts(parsed=True, slug="s"))
+    cache.save()
+
+
 def test_a_file_replaced_after_a_partial_read_is_left_to_the_other_run(tmp_path: Path) -> None:
     """A run that read only the summary (and maybe a line) cannot write the entries it
     never decoded: if another run replaced the file meanwhile, the other run's file
     stays, whole; this run's change is lost (a file checked again next time)."""
     file = tmp_path / "c.jsonl"
-    stat = (1, 0, 0, 1)
-
-    def write(path: Path, digest_of_a5: str) -> None:
-        cache = _cache.FolderCache(path, "k")
-        for number in range(12):
-            digest = digest_of_a5 if number == 5 else f"d{number}"
-            cache.store(f"a{number}.md", stat, digest, _cache.FileFacts(parsed=True, slug="s"))
-        cache.save()
+    stat = STAT
 
     write(file, "d5")
     ours = _cache.FolderCache(file, "k")
@@ -661,14 +667,7 @@ def test_a_cache_file_changed_after_it_was_read_is_written_whole(
     """The lines kept as read come from the file read: if another run replaced it (or it
     was cut) meanwhile, every entry is encoded, and the file holds this run's entries."""
     file = tmp_path / "c.jsonl"
-    stat = (1, 0, 0, 1)
-
-    def write(path: Path, digest_of_a5: str) -> None:
-        cache = _cache.FolderCache(path, "k")
-        for number in range(12):
-            digest = digest_of_a5 if number == 5 else f"d{number}"
-            cache.store(f"a{number}.md", stat, digest, _cache.FileFacts(parsed=True, slug="s"))
-        cache.save()
+    stat = STAT
 
     write(file, "d5")
     ours = _cache.FolderCache(file, "k")
