@@ -679,8 +679,9 @@ class FolderCache:
         yield _ENCODER.encode(header).encode("ascii") + b"\n"
         for number, names in self._layout(source is not None):
             if number is None:
-                body = _ENCODER.encode({name: self._entry(name) for name in names})
-                yield self._summary(names, len(body) + 1)
+                entries = {name: self._entry(name) for name in names}
+                body = _ENCODER.encode(entries)
+                yield _summary_line(entries, len(body) + 1)
                 yield body.encode("ascii") + b"\n"
                 continue
             assert source is not None
@@ -690,26 +691,6 @@ class FolderCache:
             opening = b"{" + _ENCODER.encode(names[0]).encode("ascii") + b":"
             if raw.endswith(b"}\n") and raw.startswith(opening, lines - start):
                 yield raw
-
-    def _summary(self, names: list[str], length: int) -> bytes:
-        """The summary line of a batch to encode of ``names``, whose entries line is
-        ``length`` bytes long."""
-        stats: list[str | None] = []
-        flags: list[int] = []
-        slugs: list[str | None] = []
-        changes = self._changes
-        for name in names:
-            entry = changes[name] if name in changes else self._stored(name)
-            if type(entry) is tuple:  # (stat, digest, facts), as stored
-                facts = entry[2]
-                stats.append(entry[0])
-                flags.append(int(facts.parsed) | 2 * int(facts.checked))
-                slugs.append(facts.slug)
-            else:  # an entry as read (sound: see _layout)
-                stats.append(entry[0])
-                flags.append(int(bool(entry[2])) | 2 * int(bool(entry[3])))
-                slugs.append(entry[4])
-        return _ENCODER.encode([length, names, stats, flags, slugs]).encode("ascii") + b"\n"
 
 
 _UNSET: Final[Any] = object()
@@ -727,6 +708,16 @@ def _summary_sound(length: Any, names: Any, stats: Any, flags: Any, slugs: Any) 
         and all(type(flag) is int for flag in flags)
         and all(text is None or type(text) is str for column in (stats, slugs) for text in column)
     )
+
+
+def _summary_line(entries: dict[str, list[Any]], length: int) -> bytes:
+    """The summary line of a batch of ``entries`` as written (sound: see
+    :meth:`FolderCache._layout`), whose entries line is ``length`` bytes long."""
+    rows = entries.values()
+    stats = [entry[0] for entry in rows]
+    flags = [int(bool(entry[2])) | 2 * int(bool(entry[3])) for entry in rows]
+    slugs = [entry[4] for entry in rows]
+    return _ENCODER.encode([length, list(entries), stats, flags, slugs]).encode("ascii") + b"\n"
 
 
 def _sound(entry: object) -> bool:
