@@ -16,6 +16,14 @@ from pozo_site.cli import _check, main
 from tests.check.sitegen import build_site, read_cache_file
 
 
+@pytest.fixture(autouse=True)
+def _default_cache_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests check folders of their own in ``tmp_path`` and the cache's default
+    place beside them (the session keeps every other test's cache elsewhere: see
+    ``tests/conftest.py``)."""
+    monkeypatch.delenv("POZO_SITE_CACHE_DIR", raising=False)
+
+
 def check(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(["check", "--format", "json", *args], stdout=out, stderr=err)
