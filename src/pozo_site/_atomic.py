@@ -9,6 +9,12 @@ file keeps its permission bits; a new one gets the usual ones (``0o666`` less th
 :func:`replace_unchanged` is the fixer's: it replaces a file only if it still holds what
 was read, and never loses an edit saved meanwhile (see its docstring for how).
 
+The flushes to disk (``fsync`` of the file, then of its folder) make the new file survive a
+power cut once the call returns. A file that may be lost, the result cache's, is written
+with ``durable=False``: still renamed into place whole, but not waited on (as mypy writes
+its cache, ``mypy/metastore.py``); a cut power may then leave it empty or missing, which its
+reader treats as a cache to rebuild.
+
 A temporary file is named ``.NAME.PID.RANDOM.pozo-site.tmp``; one left by a run that was
 killed is removed by :func:`remove_stale_temporaries` in a later run.
 """
@@ -43,10 +49,12 @@ def _temporary_for(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _temporary(target: Path, data: bytes | Iterable[bytes]) -> Iterator[Path]:
-    """A synced temporary file with ``data`` (bytes, or pieces of them written in turn)
-    beside ``target``, with ``target``'s mode; removed on the way out unless it was
-    renamed away."""
+def _temporary(
+    target: Path, data: bytes | Iterable[bytes], *, durable: bool = True
+) -> Iterator[Path]:
+    """A temporary file with ``data`` (bytes, or pieces of them written in turn) beside
+    ``target``, with ``target``'s mode, synced to disk if ``durable``; removed on the way
+    out unless it was renamed away."""
     temporary = _temporary_for(target)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -57,7 +65,8 @@ def _temporary(target: Path, data: bytes | Iterable[bytes]) -> Iterator[Path]:
                 for piece in data:
                     stream.write(piece)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         with contextlib.suppress(FileNotFoundError):  # a new file keeps the umask's mode
             os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
         yield temporary
@@ -75,19 +84,21 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace (or create) the file at ``path`` with ``data`` atomically. Raises ``OSError``."""
-    atomic_write_chunks(path, (data,))
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace (or create) the file at ``path`` with ``data`` atomically; synced to disk
+    before returning unless ``durable=False`` (see above). Raises ``OSError``."""
+    atomic_write_chunks(path, (data,), durable=durable)
 
 
-def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
     """:func:`atomic_write` of the concatenated ``chunks``, written as they come: a large
     file (the result cache of 100,000 articles) is never held whole in memory. If the
     iterable raises, the target is left as it was and the exception propagates."""
     target = Path(os.path.realpath(path))
-    with _temporary(target, chunks) as temporary:
+    with _temporary(target, chunks, durable=durable) as temporary:
         os.replace(temporary, target)
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
 
 
 @functools.cache

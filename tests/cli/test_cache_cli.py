@@ -14,6 +14,7 @@ import pytest
 from pozo_site.check import _cache
 from pozo_site.cli import _check, main
 from tests.check.sitegen import build_site, read_cache_file
+from tests.models.test_atomic import synced
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +50,28 @@ def test_the_default_cache_is_beside_the_configuration_file(site: Path, in_tmp: 
     check("site")
     assert (in_tmp / ".pozo-site-cache" / "CACHEDIR.TAG").is_file()
     assert not (site / ".pozo-site-cache").exists()
+
+
+def test_the_cache_is_not_waited_on_but_a_fix_is(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache and the memo are renamed into place whole but not synced to disk (a lost
+    cache is only rebuilt; a sync of a 10,000-entry cache waits for 6 MB to reach the
+    disk on every commit); a file ``--fix`` rewrites is synced."""
+    calls = synced(monkeypatch)
+    monkeypatch.setattr(_cache, "RACY_SECONDS", 0)  # the memo is kept for files just written
+    first = check("site")
+    check("site/articles/article-0003.md")
+    assert list((site / ".pozo-site-cache").rglob("*.json"))
+    assert list((site / ".pozo-site-cache").rglob("*.memo.json"))
+    assert calls == []
+    assert check("site") == first
+    article = site / "articles" / "article-0003.md"
+    text = article.read_text(encoding="utf-8") + "\nCall 212.555.0123 today.\n"
+    article.write_text(text, encoding="utf-8")
+    check("--fix", "site")
+    assert article.read_text(encoding="utf-8") != text  # P-rule fix of the number's form
+    assert calls, "the fixed article is synced"
 
 
 def test_no_cache_writes_nothing(site: Path) -> None:

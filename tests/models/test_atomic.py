@@ -65,3 +65,38 @@ def test_chunks_that_fail_halfway_leave_the_old_file(tmp_path: Path) -> None:
         atomic_write_chunks(path, pieces())
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["cache.json"]  # no temporary left
+
+
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The descriptors ``os.fsync`` is called with from now on (it still syncs them)."""
+    calls: list[int] = []
+    real = os.fsync
+
+    def counting(descriptor: int) -> None:
+        calls.append(descriptor)
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", counting)
+    return calls
+
+
+def test_a_write_is_synced_to_disk_file_and_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = synced(monkeypatch)
+    atomic_write(tmp_path / "a.md", b"new")
+    assert len(calls) == 2  # the new file's bytes, then the folder that holds its name
+
+
+def test_a_write_that_may_be_lost_is_atomic_but_not_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = synced(monkeypatch)
+    path = tmp_path / "cache.json"
+    path.write_bytes(b"old")
+    atomic_write(path, b"new", durable=False)
+    atomic_write_chunks(tmp_path / "more.json", (b"[1,", b"2]"), durable=False)
+    assert calls == []
+    assert path.read_bytes() == b"new"
+    assert (tmp_path / "more.json").read_bytes() == b"[1,2]"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.json", "more.json"]

@@ -610,7 +610,7 @@ class FolderCache:
             with self._copy_source() as source:
                 if source is None and len(self._batches) < len(self._counts):
                     return  # replaced by another run, which did not see ours: keep its file
-                atomic_write_chunks(self.file, self._chunks(source))
+                atomic_write_chunks(self.file, self._chunks(source), durable=False)
                 written = True
         if written:  # the file is now another one: a later lookup reads it again
             self._forget()
@@ -771,7 +771,7 @@ class ResultCache:
                 self.path.mkdir(parents=True, exist_ok=True)
                 for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
                     if not (self.path / name).exists():
-                        atomic_write(self.path / name, text.encode("utf-8"))
+                        atomic_write(self.path / name, text.encode("utf-8"), durable=False)
                 self._usable = True
             except OSError:
                 self._usable = False

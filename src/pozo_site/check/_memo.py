@@ -130,7 +130,7 @@ def store(
     text = json.dumps(data, separators=(",", ":"))  # ASCII: its text is its bytes
     with contextlib.suppress(OSError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, text.encode("ascii"))
+        atomic_write(file, text.encode("ascii"), durable=False)
 
 
 def discard(file: Path) -> None:
