@@ -184,6 +184,59 @@ def test_named_files_as_a_pre_commit_hook_gives_them(site: Path, tmp_path: Path)
     assert_same_every_way([two], config(), folder)
 
 
+def rewrite(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` and move its modification time a second on: two writes
+    within one tick of the system's clock can leave a file of the same size with the same
+    times, which the cache (trusting times at once here) would take for unchanged."""
+    before = os.stat(path)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+
+
+def test_a_named_file_sees_the_rest_of_the_folder_change(site: Path, tmp_path: Path) -> None:
+    """A pre-commit run answers the files it does not report from their summaries while
+    their stat is the stored one: another file that takes the named file's slug (L002),
+    or loses the slug its links point to (L005), is read again, whatever its size."""
+    folder = tmp_path / "cache"
+    articles = site / "articles"
+    one = articles / "article-0009.md"
+    assert_same_every_way([site], config(), folder)
+    other = articles / "article-0002.md"
+    text = other.read_text(encoding="utf-8")
+    rewrite(other, text.replace("notes-on-case-2\n", "notes-on-case-9\n"))
+    expected = fresh([one], config())
+    assert "L002" in {f[3] for f in expected}  # the named file now shares its slug
+    assert cached([one], config(), folder) == expected
+    rewrite(other, text)  # the slug back, the size as before
+    expected = fresh([one], config())
+    assert "L002" not in {f[3] for f in expected}
+    assert cached([one], config(), folder) == expected
+    assert_same_every_way([site], config(), folder)
+
+
+def test_the_summary_does_not_answer_for_an_entry_stored_since(tmp_path: Path) -> None:
+    """A long-lived process (the language server) whose save failed keeps the entries it
+    stored: they, not the summary of the file it read, answer for those files."""
+    path = tmp_path / "a.md"
+    path.write_text("x", encoding="utf-8")
+    stat = _cache.file_stat(os.stat(path))
+    file = tmp_path / "c.jsonl"
+    first = _cache.FolderCache(file, "k")
+    first.store("a.md", stat, "d", _cache.FileFacts(parsed=True, slug="old", checked=True))
+    first.save()
+    cache = _cache.FolderCache(file, "k")
+    hit = cache.unchanged("a.md", str(path))
+    assert hit is not None
+    assert hit.slug == "old"
+    cache.store("a.md", stat, "d", _cache.FileFacts(parsed=True, slug="new", checked=True))
+    assert cache.unchanged("a.md", str(path)) is None
+    hit = cache.lookup("a.md", stat, "a.md", str(path), detail=False)
+    assert hit is not None
+    assert hit.slug == "new"
+    rewrite(path, "y")  # same size, other times
+    assert _cache.FolderCache(file, "k").unchanged("a.md", str(path)) is None
+
+
 def test_relative_and_absolute_paths_share_the_cache(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -518,6 +518,29 @@ class FolderCache:
             self._decode({line})
         return self._batches[line].get(name)
 
+    def unchanged(self, name: str, path: str) -> FileFacts | None:
+        """What :meth:`lookup` with ``detail=False`` gives for file ``name`` when the file
+        at ``path`` has the stat its summary stores, taken with one ``stat`` and no other
+        call; ``None`` in every other case (a file not stored, stored by this process
+        since, or whose stat differs), which :meth:`lookup` then answers. The other 9,999
+        files of a pre-commit run in 10,000 come through here. (An entry is stored only
+        for a file read whole, within the size limit, which is part of the key; the same
+        stat is the same size.)"""
+        self._open()
+        position = self._positions.get(name)
+        if position is None or name in self._changes:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if self._stats[position] != _stat_text(file_stat(info)):
+            return None
+        flags = self._flags[position]
+        return FileFacts(
+            parsed=bool(flags & 1), slug=self._slugs[position], checked=bool(flags & 2)
+        )
+
     def lookup(
         self, name: str, info: Stat, display: str, path: str, *, detail: bool = True
     ) -> FileFacts | None:

@@ -763,8 +763,11 @@ class _Run:
             full = path in root.named
             hit = None
             if cache is not None and path not in overridden:
-                info = stats[path] if memo is not None else _stat(path)
-                hit = _lookup(cache, path, info, (name, display), max_bytes, full=full)
+                if not full:  # the rest of the folder: its summary, when the stat holds
+                    hit = cache.unchanged(name, path)
+                if hit is None:
+                    info = stats[path] if memo is not None else _stat(path)
+                    hit = _lookup(cache, path, info, (name, display), max_bytes, full=full)
             if hit is not None and (hit.checked or not full):
                 facts[path] = hit
             else:
