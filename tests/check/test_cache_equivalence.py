@@ -400,6 +400,36 @@ def write(path: Path, digest_of_a5: str) -> None:
     cache.save()
 
 
+def test_a_decoded_entry_keeps_its_own_stat_and_slug(tmp_path: Path) -> None:
+    """Decoding an entries line makes its stats and slugs the summary's strings only where
+    they are equal (one copy held): where a damaged summary says otherwise, the entry
+    keeps its own, so a file whose summary stat was changed to the file's new one is
+    still compared by digest, and found changed."""
+    path = tmp_path / "a.md"
+    path.write_text("old text", encoding="utf-8")
+    before = _cache.file_stat(os.stat(path))
+    file = tmp_path / "c.jsonl"
+    cache = _cache.FolderCache(file, "k")
+    old = _cache.FileFacts(parsed=True, slug="old", checked=True)
+    cache.store("a.md", before, _cache.content_digest(b"old text"), old)
+    cache.save()
+    path.write_text("new text", encoding="utf-8")
+    os.utime(path, ns=(before[1], before[1] + 1_000_000_000))
+    after = _cache.file_stat(os.stat(path))
+    header, summary, entries = file.read_bytes().splitlines(keepends=True)
+    length, names, stats, flags, slugs = json.loads(summary)
+    assert slugs == ["old"]
+    assert stats == [_cache._stat_text(before)]
+    damaged = [length, names, [_cache._stat_text(after)], flags, ["other"]]
+    file.write_bytes(header + summary_line(damaged) + entries)
+    reading = _cache.FolderCache(file, "k")
+    assert reading.lookup("a.md", after, "a.md", str(path)) is None  # digest compared
+    reading = _cache.FolderCache(file, "k")
+    hit = reading.lookup("a.md", before, "a.md", str(path))
+    assert hit is not None
+    assert hit.slug == "old"
+
+
 def test_a_file_replaced_after_a_partial_read_is_left_to_the_other_run(tmp_path: Path) -> None:
     """A run that read only the summary (and maybe a line) cannot write the entries it
     never decoded: if another run replaced the file meanwhile, the other run's file
