@@ -181,3 +181,14 @@ def test_texts_with_other_punctuation_use_the_regular_expression() -> None:
     exact = [m.start() for m in _claims._TRIGGER_WORDS.finditer(lowered)]
     assert exact == [3, 15]
     assert _claims._trigger_hits(lowered) == exact
+
+
+def test_each_phrase_key_is_looked_for_once() -> None:
+    """Phrases that share their longest word give one key, and a key that holds another
+    is left out (the text holds it only if it holds the other)."""
+    keys = compliance._phrase_keys(("satisfied clients", "happy clients", "top-rated", "rated"))
+    assert keys == ("clients", "rated", "satisfied")
+    defaults = compliance._phrase_keys(tuple(DEFAULT_RESULTS_PHRASES))
+    assert defaults is not None
+    assert len(set(defaults)) == len(defaults)
+    assert not any(a != b and a in b for a in defaults for b in defaults)

@@ -56,16 +56,18 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @functools.lru_cache(maxsize=16)
 def _phrase_keys(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
-    """One word of each phrase :func:`_phrases` matches, lower-cased: a text whose lower
-    case holds none of them has no match, and is not searched. ``None`` (search every
-    text) when a phrase has no word in ASCII, whose case-insensitive matches are simple."""
-    keys = []
-    for phrase in {p.strip() for p in phrases if p.strip()}:
+    """One word of each phrase :func:`_phrases` matches, lower-cased, or a key inside that
+    word: a text whose lower case holds none of them has no match, and is not searched.
+    ``None`` (search every text) when a phrase has no word in ASCII, whose
+    case-insensitive matches are simple."""
+    keys: dict[str, None] = {}  # each key once (several phrases share their longest word)
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}):
         words = [word for word in phrase.split() if word.isascii()]
         if not words:
             return None
-        keys.append(max(words, key=len).lower())
-    return tuple(keys)
+        keys[max(words, key=len).lower()] = None
+    # A key that holds another ("top-rated", "rated") is in a text only if that one is.
+    return tuple(key for key in keys if not any(k != key and k in key for k in keys))
 
 
 def _may_hold_phrase(text: str, keys: tuple[str, ...] | None) -> bool:
