@@ -211,6 +211,16 @@ def _resolves(
     return index.names_articles(targets(fact.slug_targets), targets(fact.md_targets), folder)
 
 
+def _plain_file(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a regular file, not a link: told by the folder's listing
+    (``d_type``) without a system call on the file systems that give it; ``False`` when
+    it cannot be told, left to :meth:`_Run._is_dir`, which reports why."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 def _entry_name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
@@ -538,13 +548,19 @@ class _Run:
                 entry_rel = f"{rel}/{name}" if rel else name
                 if excluded(path, entry_rel, name):
                     continue
-                is_dir = self._is_dir(entry, path, boundary, relative=relative, report=report)
+                link = entry.is_symlink()
+                article = name.endswith(".md")
+                is_dir = (
+                    False  # a regular file, told by the folder's listing: no other call
+                    if article and not link and _plain_file(entry)
+                    else self._is_dir(entry, path, boundary, relative=relative, report=report)
+                )
                 if is_dir is None:
                     continue
                 if not is_dir:
-                    if name.endswith(".md"):
+                    if article:
                         found.append(path)
-                        if not entry.is_symlink():
+                        if not link:
                             plain_files.add(path)
                     continue
                 real = os.path.realpath(path)
