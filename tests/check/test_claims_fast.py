@@ -127,7 +127,7 @@ def test_only_sentences_without_a_trigger_are_skipped(text: str) -> None:
             assert tuple(sentence) in read
     lowered = text.lower()
     if len(lowered) == len(text):
-        exact = {m.start() for m in _claims._TRIGGER_WORDS.finditer(lowered)}
+        exact = {m.start() for m in _claims._trigger_words().finditer(lowered)}
         assert exact <= set(_claims._trigger_hits(lowered))
 
 
@@ -178,7 +178,7 @@ def test_phrases_without_an_ascii_word_are_always_searched() -> None:
 def test_texts_with_other_punctuation_use_the_regular_expression() -> None:
     text = "we won\u2e3aasylum \u00a7won"  # two-em dash, section sign: not word characters
     lowered = text.lower()
-    exact = [m.start() for m in _claims._TRIGGER_WORDS.finditer(lowered)]
+    exact = [m.start() for m in _claims._trigger_words().finditer(lowered)]
     assert exact == [3, 15]
     assert _claims._trigger_hits(lowered) == exact
 
