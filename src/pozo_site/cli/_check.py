@@ -29,7 +29,6 @@ from pozo_site.check import (
     Config,
     ConfigError,
     check_paths,
-    fix_paths,
     load_config,
     load_config_file,
 )
@@ -271,6 +270,9 @@ def _missing(path: Path) -> bool:
 
 
 def _diff(options: CheckOptions, config: Config, out: TextIO, err: TextIO) -> int:
+    from pozo_site.check._fix import fix_paths  # noqa: PLC0415 (a run that checks only
+    # does not load the fixer)
+
     outcome = fix_paths(options.paths, config, write=False)
     _write_report("".join(change.diff() for change in outcome.changes), options, out)
     if not options.quiet:
@@ -289,6 +291,8 @@ def _findings(
     """The run's findings (after ``--fix``, those that remain) and, where a baseline
     needs them, the texts they were found in."""
     if options.fix:
+        from pozo_site.check._fix import fix_paths  # noqa: PLC0415 (as in _diff)
+
         outcome = fix_paths(options.paths, config, write=True)
         if outcome.changes and not options.quiet:
             err.write(f"Fixed {_plural(len(outcome.changes), 'file')}.\n")
