@@ -390,7 +390,7 @@ class Suite:
         other = figures["ours_other"] / figures["raw_other"]
         self.rows.append(
             (
-                "8. why: never seen, written 1-212-... (no fast path)",
+                "8. why: never seen, a London number (no fast path)",
                 f"{figures['ours_other'] * 1e6:.2f} us",
                 f"phonenumbers parse+valid+format: {figures['raw_other'] * 1e6:.2f} us",
                 f"{other:.2f}x",

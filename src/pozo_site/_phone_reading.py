@@ -37,14 +37,19 @@ _WELL_FORMED: Final = re.compile(rf"{_LEAD}[\dA-Za-z{_SEPARATOR_CLASS}]*")
 # Every extension marker _EXTENSION knows holds one of these characters.
 _EXTENSION_MARKS: Final = frozenset(";#xX")
 # The forms most North American numbers are written in: +1 (or, dialled from the US,
-# nothing) and ten ASCII digits whose area code starts 2-9, grouped 3-3-4 by one space, dot
-# or hyphen, the area code perhaps in parentheses. phonenumbers.parse gives such a text the
-# number that country code 1 and those ten digits make (nothing is stripped: the national
-# prefix, 1, cannot start an area code); read_phone_text makes that number itself and
-# leaves out the parse, about half of the time of a parse and a validity check
+# nothing or the national prefix 1) and ten ASCII digits whose area code starts 2-9,
+# grouped 3-3-4 by one space (a no-break space too), dot, hyphen or other dash (as word
+# processors write them), the area code perhaps in parentheses.
+# phonenumbers.parse gives such a text the number that country code 1 and those ten digits
+# make (from the US, a leading 1 is the national prefix and is stripped: eleven digits
+# cannot be a US national number, ten starting 2-9 can); read_phone_text makes that number
+# itself and leaves out the parse, about half of the time of a parse and a validity check
 # (tests/models/test_phone_fast_path.py compares the two).
+_NANP_GAP: Final = "[ .\\-\u00a0\u2010-\u2015\u2212]?"  # at most one; all are in _SEPARATORS
 _NANP_FORM: Final = re.compile(
-    r"(\+1[ .-]?)?(?:\(([2-9][0-9]{2})\)|([2-9][0-9]{2}))[ .-]?([0-9]{3})[ .-]?([0-9]{4})"
+    rf"(?:(\+)?1{_NANP_GAP})?"  # +1, or the national prefix
+    rf"(?:\(([2-9][0-9]{{2}})\)|([2-9][0-9]{{2}}))"  # the area code
+    rf"{_NANP_GAP}([0-9]{{3}}){_NANP_GAP}([0-9]{{4}})"
 )
 
 
@@ -63,20 +68,30 @@ def read_phone_text(text: str, region: str | None) -> tuple[phonenumbers.PhoneNu
         raise PhoneNumberError("a phone number cannot be empty", code="phone_empty")
     if stripped[:4].lower() == "tel:":
         return _read_tel_uri(stripped, region), None
-    fast = _NANP_FORM.fullmatch(stripped)
-    if fast is not None and (fast[1] is not None or region == "US"):
-        _, bracketed, area, exchange, line = fast.groups()
-        number = phonenumbers.PhoneNumber(
-            country_code=1, national_number=int(f"{bracketed or area}{exchange}{line}")
-        )
+    number = _north_american(stripped, region)
+    if number is not None:
         check_valid(number)
         return number, None
     return _read_written(stripped, region)
 
 
+def _north_american(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number ``phonenumbers.parse(text, region)`` gives, made without it, when
+    ``text`` is in one of the usual North American forms (:data:`_NANP_FORM`); else
+    ``None``. Not yet checked for validity."""
+    fast = _NANP_FORM.fullmatch(text)
+    if fast is None or (fast[1] is None and region != "US"):
+        return None
+    _, bracketed, area, exchange, line = fast.groups()
+    return phonenumbers.PhoneNumber(
+        country_code=1, national_number=int(f"{bracketed or area}{exchange}{line}")
+    )
+
+
 def _read_written(stripped: str, region: str | None) -> tuple[phonenumbers.PhoneNumber, str | None]:
-    """:func:`read_phone_text` of a stripped text that is no ``tel:`` URI, through
-    ``phonenumbers.parse``."""
+    """:func:`read_phone_text` of a stripped text that is no ``tel:`` URI and not in a
+    usual North American form: through ``phonenumbers.parse``, but for the part before
+    an extension when that part is in such a form."""
     match = _EXTENSION.search(stripped) if not _EXTENSION_MARKS.isdisjoint(stripped) else None
     main, extension = (stripped, None)
     if match:
@@ -88,7 +103,9 @@ def _read_written(stripped: str, region: str | None) -> tuple[phonenumbers.Phone
         _check_letters_lead(main)
     converted = phonenumbers.convert_alpha_characters_in_number(main) if letters else main
     try:
-        number = _lib_parse(converted, region)
+        # An extension is split off above, so "+1 212-... ext. 12" takes the fast path too.
+        fast = None if letters or extension is None else _north_american(main, region)
+        number = fast if fast is not None else _lib_parse(converted, region)
         if extension is not None:
             number.extension = extension
         if letters:
